@@ -1,0 +1,38 @@
+"""Deep Learning Playground: landing page and navigation.
+
+Run with `streamlit run app.py`. This file must stay free of TensorFlow:
+training happens in worker processes (see playground/training.py).
+"""
+
+import streamlit as st
+
+from ui.i18n import language_switch, t
+from ui.state import sync_url
+
+st.set_page_config(page_title="Deep Learning Playground", page_icon="🧠", layout="wide")
+language_switch()
+
+
+def home() -> None:
+    st.title(t("home.title"))
+    st.write(t("home.intro"))
+    steps = [("pages/data.py", "home.step_data"), ("pages/model.py", "home.step_model"),
+             ("pages/train.py", "home.step_train"), ("pages/evaluate.py", "home.step_evaluate")]
+    columns = st.columns(len(steps))
+    for column, (page, key) in zip(columns, steps):
+        with column.container(border=True):
+            st.page_link(page, label=t(f"page.{page[6:-3]}"), icon=ICONS[page])
+            st.caption(t(key))
+    st.info(t("home.quick_start"), icon="🚀")
+    st.caption(t("home.credits"))
+
+
+ICONS = {"pages/data.py": "📊", "pages/model.py": "🧱", "pages/train.py": "🏋️",
+         "pages/evaluate.py": "🔍"}
+
+navigation = st.navigation([
+    st.Page(home, title=t("page.home"), icon="🏠", default=True),
+    *[st.Page(page, title=t(f"page.{page[6:-3]}"), icon=icon) for page, icon in ICONS.items()],
+])
+navigation.run()
+sync_url()

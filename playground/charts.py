@@ -1,0 +1,626 @@
+"""Plotly figure builders for the pages.
+
+Each builder takes plain arrays or lists and a language, and returns a
+`plotly.graph_objects.Figure`; the pages only call `st.plotly_chart`.
+Colors follow TensorFlow Playground: class 0 orange, class 1 blue.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import plotly.express as px
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from playground import evaluation
+from playground.i18n import translate
+
+CLASS_COLORS = [
+    "#f59322",
+    "#0877bd",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+]
+HISTORY_HEIGHT = 320
+MAX_NEURONS_SHOWN = 16
+METRIC_LABEL_KEYS = {
+    "loss": "chart.loss",
+    "accuracy": "chart.accuracy",
+    "mae": "chart.mae",
+    "mse": "chart.mse",
+}
+
+
+def class_color(index: int) -> str:
+    """The color used for class `index` in every chart."""
+    return CLASS_COLORS[index % len(CLASS_COLORS)]
+
+
+def _metric_label(metric: str, lang: str) -> str:
+    key = METRIC_LABEL_KEYS.get(metric)
+    return translate(key, lang) if key else metric
+
+
+def _finite_or_none(value) -> float | None:
+    """Plotly draws None as a gap; NaN/inf would wreck the axis range."""
+    if value is None:
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def history_figure(
+    history: Sequence[dict], metric: str, lang: str = "en", best_epoch: int | None = None
+) -> go.Figure:
+    """Train vs validation curve of one metric over the epochs.
+
+    Args:
+        history: per-epoch log dicts, e.g. {"epoch": 1, "loss": .., "val_loss": ..};
+            "epoch" is 1-based (the position is used when it is missing).
+            May be empty while the first epoch runs.
+        metric: "loss", "accuracy", "mae" (or any logged name).
+        lang: language of titles and legend.
+        best_epoch: epoch to mark with a dashed vertical line, or None.
+
+    Returns:
+        A Figure with a "train" line, a "validation" line when the logs
+        have `val_<metric>` (or the history is still empty), and the
+        best-epoch line as a layout shape.
+    """
+    epochs = [int(logs.get("epoch", position + 1)) for position, logs in enumerate(history)]
+    val_key = f"val_{metric}"
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=epochs,
+            y=[_finite_or_none(logs.get(metric)) for logs in history],
+            mode="lines+markers",
+            name=translate("chart.train", lang),
+            line={"color": CLASS_COLORS[1]},
+        )
+    )
+    if not history or any(val_key in logs for logs in history):
+        fig.add_trace(
+            go.Scatter(
+                x=epochs,
+                y=[_finite_or_none(logs.get(val_key)) for logs in history],
+                mode="lines+markers",
+                name=translate("chart.validation", lang),
+                line={"color": CLASS_COLORS[0]},
+            )
+        )
+    if best_epoch is not None:
+        fig.add_vline(
+            x=best_epoch,
+            line_dash="dash",
+            line_color="green",
+            annotation_text=translate("chart.best_epoch", lang, epoch=best_epoch),
+            annotation_position="top",
+        )
+    xaxis = {"title": translate("chart.epoch", lang)}
+    if len(epochs) <= 20:
+        xaxis.update(tick0=1, dtick=1)
+    if len(epochs) <= 1:
+        # A lone point (or none) gets a sensible window instead of a zoom-in.
+        xaxis["range"] = [0.5, max(epochs or [1]) + 0.5]
+    fig.update_layout(
+        height=HISTORY_HEIGHT,
+        xaxis=xaxis,
+        yaxis={"title": _metric_label(metric, lang)},
+        legend={"orientation": "h", "y": 1.12, "x": 0},
+        margin={"l": 50, "r": 20, "t": 40, "b": 40},
+        uirevision=metric,
+    )
+    return fig
+
+
+def confusion_matrix_figure(cm, class_names: Sequence[str], lang: str = "en") -> go.Figure:
+    """Heatmap of a confusion matrix with the counts written in the cells.
+
+    Args:
+        cm: (K, K) counts, rows actual and columns predicted.
+        class_names: one name per class.
+        lang: language of the axis titles.
+
+    Returns:
+        A Figure with one heatmap trace whose z equals `cm`.
+    """
+    names = [str(name) for name in class_names]
+    fig = px.imshow(
+        np.asarray(cm),
+        x=names,
+        y=names,
+        text_auto=True,
+        color_continuous_scale="Blues",
+        labels={
+            "x": translate("chart.predicted", lang),
+            "y": translate("chart.actual", lang),
+            "color": translate("chart.count", lang),
+        },
+    )
+    size = min(700, 220 + 40 * len(names))
+    fig.update_xaxes(type="category", side="bottom")
+    fig.update_yaxes(type="category")
+    fig.update_layout(height=size, margin={"l": 60, "r": 20, "t": 30, "b": 50})
+    return fig
+
+
+def class_counts(y, class_names: Sequence[str]) -> dict[str, int]:
+    """Number of examples per class, in class order.
+
+    Args:
+        y: integer labels, shape (n,).
+        class_names: one name per class.
+
+    Returns:
+        {class name: count}, zero for classes that never occur.
+    """
+    counts = np.bincount(np.asarray(y, dtype=int).ravel(), minlength=len(class_names))
+    return {str(name): int(count) for name, count in zip(class_names, counts)}
+
+
+def class_balance_figure(
+    counts: Mapping[str, int] | np.ndarray, lang: str = "en", class_names: Sequence[str] | None = None
+) -> go.Figure:
+    """Bar chart of how many examples each class has.
+
+    Args:
+        counts: {class name: count}, or integer labels y together with
+            `class_names`.
+        lang: language of the axis titles.
+        class_names: needed when `counts` is a label array.
+
+    Returns:
+        A Figure with one bar trace.
+    """
+    if not isinstance(counts, Mapping):
+        if class_names is None:
+            raise ValueError(
+                "Argument `class_names` is needed when `counts` is a label array. "
+                "Received: class_names=None"
+            )
+        counts = class_counts(counts, class_names)
+    names = list(counts)
+    fig = go.Figure(
+        go.Bar(
+            x=names,
+            y=[counts[name] for name in names],
+            text=[counts[name] for name in names],
+            marker_color=[class_color(k) for k in range(len(names))],
+        )
+    )
+    fig.update_layout(
+        height=300,
+        xaxis={"title": translate("chart.class", lang), "type": "category"},
+        yaxis={"title": translate("chart.count", lang)},
+        margin={"l": 50, "r": 20, "t": 20, "b": 40},
+    )
+    return fig
+
+
+def target_histogram(y, lang: str = "en", bins: int = 30) -> go.Figure:
+    """Histogram of a regression target.
+
+    Args:
+        y: target values, shape (n,).
+        lang: language of the axis titles.
+        bins: the most bins to use.
+
+    Returns:
+        A Figure with one histogram trace.
+    """
+    fig = go.Figure(
+        go.Histogram(x=np.asarray(y, dtype=float).ravel(), nbinsx=bins, marker_color=CLASS_COLORS[1])
+    )
+    fig.update_layout(
+        height=300,
+        xaxis={"title": translate("chart.target", lang)},
+        yaxis={"title": translate("chart.count", lang)},
+        margin={"l": 50, "r": 20, "t": 20, "b": 40},
+    )
+    return fig
+
+
+def _point_traces(x, y, class_names: Sequence[str], lang: str) -> list[go.Scatter]:
+    """Data points as one trace per class, or one value-colored trace."""
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y).ravel()
+    marker_line = {"width": 1, "color": "white"}
+    if not class_names:
+        return [
+            go.Scatter(
+                x=x[:, 0],
+                y=x[:, 1],
+                mode="markers",
+                name=translate("chart.target", lang),
+                marker={
+                    "color": y.astype(float),
+                    "coloraxis": "coloraxis",
+                    "line": marker_line,
+                    "size": 7,
+                },
+            )
+        ]
+    return [
+        go.Scatter(
+            x=x[y == k, 0],
+            y=x[y == k, 1],
+            mode="markers",
+            name=str(name),
+            marker={"color": class_color(k), "line": marker_line, "size": 7},
+        )
+        for k, name in enumerate(class_names)
+    ]
+
+
+def _plane_layout(fig: go.Figure, lang: str, height: int = 420) -> None:
+    fig.update_layout(
+        height=height,
+        xaxis={"title": translate("chart.feature_x1", lang), "constrain": "domain"},
+        yaxis={
+            "title": translate("chart.feature_x2", lang),
+            "scaleanchor": "x",
+            "scaleratio": 1,
+            "constrain": "domain",
+        },
+        margin={"l": 50, "r": 20, "t": 30, "b": 40},
+        legend={"orientation": "h", "y": 1.08, "x": 0},
+    )
+
+
+def scatter_2d_figure(x, y, class_names: Sequence[str], lang: str = "en") -> go.Figure:
+    """The points of a 2-D toy set, colored by class.
+
+    Args:
+        x: inputs, shape (n, 2).
+        y: integer labels, or target values when `class_names` is empty.
+        class_names: one name per class; empty for regression.
+        lang: language of titles.
+
+    Returns:
+        A Figure with one scatter trace per class (one trace for regression).
+    """
+    fig = go.Figure(_point_traces(x, y, class_names, lang))
+    if not class_names:
+        fig.update_layout(coloraxis={"colorscale": "Viridis"})
+    _plane_layout(fig, lang)
+    return fig
+
+
+def _grid_values(values, task: str, shape: tuple[int, int]) -> np.ndarray:
+    """The model's grid output reduced to one number per grid cell."""
+    values = np.asarray(values, dtype=float)
+    if values.shape == shape:
+        return values
+    output = values.reshape(shape[0] * shape[1], -1)
+    if task == "binary":
+        reduced = evaluation.positive_probability(output)
+    elif task == "multiclass":
+        reduced = np.argmax(output, axis=1)
+    else:
+        reduced = output[:, 0]
+    return reduced.reshape(shape)
+
+
+def _class_colorscale(n_classes: int) -> list[list]:
+    """A stepped colorscale mapping class k (zmin=-0.5, zmax=K-0.5) to its color."""
+    scale = []
+    for k in range(n_classes):
+        scale.append([k / n_classes, class_color(k)])
+        scale.append([(k + 1) / n_classes, class_color(k)])
+    return scale
+
+
+def decision_boundary_figure(
+    grid_x,
+    grid_y,
+    values,
+    x,
+    y,
+    class_names: Sequence[str],
+    task: str,
+    lang: str = "en",
+) -> go.Figure:
+    """What the model predicts over the input plane, with the data on top.
+
+    This is TensorFlow Playground's main view. Build the grid with
+    `evaluation.input_grid` and predict on its points.
+
+    Args:
+        grid_x: x coordinates of the grid, shape (gx,).
+        grid_y: y coordinates of the grid, shape (gy,).
+        values: model output on the grid, shape (gy * gx, units) or
+            (gy, gx, units), or already one number per cell, (gy, gx).
+        x: data points, shape (n, 2).
+        y: their labels (or targets for regression).
+        class_names: one name per class; empty for regression.
+        task: "binary", "multiclass" or "regression".
+        lang: language of titles.
+
+    Returns:
+        A Figure whose first trace is the heatmap (probability of class 1,
+        argmax class, or predicted value) followed by the point traces.
+    """
+    grid_x = np.asarray(grid_x, dtype=float)
+    grid_y = np.asarray(grid_y, dtype=float)
+    z = _grid_values(values, task, (len(grid_y), len(grid_x)))
+    heatmap = {"x": grid_x, "y": grid_y, "z": z, "opacity": 0.55, "hoverinfo": "skip"}
+    if task == "binary":
+        heatmap.update(
+            zmin=0,
+            zmax=1,
+            zsmooth="best",
+            colorscale=[[0, CLASS_COLORS[0]], [0.5, "#ffffff"], [1, CLASS_COLORS[1]]],
+            colorbar={"title": {"text": translate("chart.probability_of", lang, name=class_names[1])}},
+        )
+    elif task == "multiclass":
+        heatmap.update(
+            zmin=-0.5,
+            zmax=len(class_names) - 0.5,
+            colorscale=_class_colorscale(len(class_names)),
+            showscale=False,
+        )
+    else:
+        heatmap.update(coloraxis="coloraxis", zsmooth="best")
+    fig = go.Figure([go.Heatmap(**heatmap), *_point_traces(x, y, class_names, lang)])
+    if task == "regression":
+        fig.update_layout(
+            coloraxis={"colorscale": "Viridis", "colorbar": {"title": {"text": translate("chart.prediction", lang)}}}
+        )
+    _plane_layout(fig, lang)
+    fig.update_xaxes(range=[grid_x.min(), grid_x.max()])
+    fig.update_yaxes(range=[grid_y.min(), grid_y.max()])
+    return fig
+
+
+def neuron_grid_figure(
+    activations,
+    extent: Sequence[float],
+    lang: str = "en",
+    title: str = "",
+    max_units: int = MAX_NEURONS_SHOWN,
+) -> go.Figure:
+    """Small heatmaps, one per hidden unit, over the 2-D input plane.
+
+    Each shows the feature that neuron computes from (x1, x2): the
+    network's own feature engineering.
+
+    Args:
+        activations: one layer's outputs on a grid, shape (gy, gx, units),
+            or (g * g, units) for a square grid.
+        extent: (x_min, x_max, y_min, y_max) of the grid.
+        lang: language of the subplot titles.
+        title: figure title, e.g. the layer's name.
+        max_units: the most neurons drawn (the first ones).
+
+    Returns:
+        A Figure with one heatmap trace per neuron shown.
+    """
+    activations = np.asarray(activations, dtype=float)
+    if activations.ndim == 2:
+        side = math.isqrt(activations.shape[0])
+        if side * side != activations.shape[0]:
+            raise ValueError(
+                "Argument `activations` of shape (points, units) needs a square grid. "
+                f"Received: activations.shape={activations.shape}"
+            )
+        activations = activations.reshape(side, side, -1)
+    if activations.ndim != 3:
+        raise ValueError(
+            "Argument `activations` must have shape (gy, gx, units). "
+            f"Received: activations.shape={activations.shape}"
+        )
+    units = activations.shape[2]
+    shown = min(units, max_units)
+    cols = min(shown, 4) or 1
+    rows = max(1, math.ceil(shown / cols))
+    x_min, x_max, y_min, y_max = (float(v) for v in extent)
+    grid_x = np.linspace(x_min, x_max, activations.shape[1])
+    grid_y = np.linspace(y_min, y_max, activations.shape[0])
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        subplot_titles=[translate("chart.neuron", lang, index=k + 1) for k in range(shown)],
+        horizontal_spacing=0.03,
+        vertical_spacing=0.08,
+    )
+    for k in range(shown):
+        fig.add_trace(
+            go.Heatmap(
+                x=grid_x,
+                y=grid_y,
+                z=activations[:, :, k],
+                colorscale=[[0, CLASS_COLORS[0]], [0.5, "#ffffff"], [1, CLASS_COLORS[1]]],
+                showscale=False,
+                zsmooth="best",
+                hovertemplate="x1=%{x:.2f}<br>x2=%{y:.2f}<br>%{z:.3f}<extra></extra>",
+            ),
+            row=k // cols + 1,
+            col=k % cols + 1,
+        )
+    if units > shown:
+        title = f"{title} " + translate("chart.neurons_shown", lang, shown=shown, total=units)
+    fig.update_xaxes(showticklabels=False)
+    fig.update_yaxes(showticklabels=False)
+    fig.update_layout(
+        title={"text": title.strip()},
+        height=60 + 150 * rows,
+        margin={"l": 20, "r": 20, "t": 60, "b": 20},
+    )
+    return fig
+
+
+def image_grid_figure(images, labels: Sequence[str], lang: str = "en", cols: int = 8) -> go.Figure:
+    """Grayscale sample images with their labels as titles.
+
+    Args:
+        images: shape (n, h, w), or (n, h*w) for square images, in any
+            scaling (the color range follows the data).
+        labels: one title per image.
+        lang: unused by the images themselves; kept for a uniform API.
+        cols: images per row.
+
+    Returns:
+        A Figure with one heatmap trace per image.
+    """
+    images = np.asarray(images, dtype=float)
+    if images.ndim == 2:
+        side = math.isqrt(images.shape[1])
+        images = images.reshape(len(images), side, side)
+    n = len(images)
+    cols = max(1, min(cols, n))
+    rows = max(1, math.ceil(n / cols))
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        subplot_titles=[str(label) for label in labels[:n]],
+        horizontal_spacing=0.01,
+        vertical_spacing=0.12 if rows > 1 else 0.0,
+    )
+    low = float(images.min()) if n else 0.0
+    high = float(images.max()) if n else 1.0
+    for k, image in enumerate(images):
+        fig.add_trace(
+            go.Heatmap(z=image, colorscale="gray", zmin=low, zmax=high, showscale=False, hoverinfo="skip"),
+            row=k // cols + 1,
+            col=k % cols + 1,
+        )
+    fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False)
+    fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, autorange="reversed")
+    fig.update_layout(height=50 + 110 * rows, margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    return fig
+
+
+def probability_bars_figure(
+    probs, class_names: Sequence[str], lang: str = "en", highlight: int | None = None
+) -> go.Figure:
+    """One softmax row as bars, the chosen class highlighted.
+
+    Args:
+        probs: class probabilities of one example, shape (K,) (a single
+            sigmoid value p is shown as [1 - p, p]).
+        class_names: one name per class.
+        lang: language of the axis titles.
+        highlight: class to highlight; the argmax by default.
+
+    Returns:
+        A Figure with one bar trace.
+    """
+    probs = evaluation.class_probabilities(np.asarray(probs, dtype=float).reshape(1, -1))[0]
+    if highlight is None:
+        highlight = int(np.argmax(probs))
+    colors = [CLASS_COLORS[1] if k == highlight else "#c7c7c7" for k in range(len(probs))]
+    fig = go.Figure(
+        go.Bar(
+            x=[str(name) for name in class_names],
+            y=probs,
+            marker_color=colors,
+            text=[f"{p:.2f}" for p in probs],
+            textposition="outside",
+        )
+    )
+    fig.update_layout(
+        height=280,
+        xaxis={"title": translate("chart.class", lang), "type": "category"},
+        yaxis={"title": translate("chart.probability", lang), "range": [0, 1.1]},
+        margin={"l": 50, "r": 20, "t": 20, "b": 40},
+    )
+    return fig
+
+
+def predicted_vs_actual_figure(y_true, y_pred, lang: str = "en") -> go.Figure:
+    """Predicted against actual values, with the perfect-prediction line y = x.
+
+    Args:
+        y_true: true targets, shape (n,).
+        y_pred: predictions, shape (n,) or (n, 1).
+        lang: language of titles.
+
+    Returns:
+        A Figure with the point trace and the y = x line trace.
+    """
+    y_true = np.asarray(y_true, dtype=float).ravel()
+    y_pred = np.asarray(y_pred, dtype=float).ravel()
+    both = np.concatenate([y_true, y_pred])
+    both = both[np.isfinite(both)]
+    low, high = (float(both.min()), float(both.max())) if len(both) else (0.0, 1.0)
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=y_true,
+                y=y_pred,
+                mode="markers",
+                name=translate("chart.test_examples", lang),
+                marker={"color": CLASS_COLORS[1], "opacity": 0.6},
+            ),
+            go.Scatter(
+                x=[low, high],
+                y=[low, high],
+                mode="lines",
+                name=translate("chart.perfect_line", lang),
+                line={"color": "gray", "dash": "dash"},
+            ),
+        ]
+    )
+    fig.update_layout(
+        height=400,
+        xaxis={"title": translate("chart.actual", lang)},
+        yaxis={"title": translate("chart.predicted", lang)},
+        margin={"l": 50, "r": 20, "t": 30, "b": 40},
+        legend={"orientation": "h", "y": 1.08, "x": 0},
+    )
+    return fig
+
+
+def threshold_figure(sweep_frame, threshold: float, lang: str = "en") -> go.Figure:
+    """Precision, recall (and accuracy) against the threshold.
+
+    Args:
+        sweep_frame: the DataFrame from `evaluation.threshold_sweep`.
+        threshold: the current threshold, marked with a vertical line.
+        lang: language of titles and legend.
+
+    Returns:
+        A Figure with one line per metric column and the threshold shape.
+    """
+    styles = {
+        "precision": (CLASS_COLORS[1], "solid"),
+        "recall": (CLASS_COLORS[0], "solid"),
+        "accuracy": ("gray", "dot"),
+    }
+    fig = go.Figure()
+    for column, (color, dash) in styles.items():
+        if column in sweep_frame:
+            fig.add_trace(
+                go.Scatter(
+                    x=sweep_frame["threshold"],
+                    y=sweep_frame[column],
+                    mode="lines+markers",
+                    name=translate(f"chart.{column}", lang),
+                    line={"color": color, "dash": dash},
+                )
+            )
+    fig.add_vline(
+        x=threshold,
+        line_dash="dash",
+        line_color="green",
+        annotation_text=translate("chart.threshold_at", lang, threshold=threshold),
+        annotation_position="top",
+    )
+    fig.update_layout(
+        height=HISTORY_HEIGHT,
+        xaxis={"title": translate("chart.threshold", lang), "range": [0, 1]},
+        yaxis={"range": [0, 1.05]},
+        margin={"l": 50, "r": 20, "t": 40, "b": 40},
+        legend={"orientation": "h", "y": 1.12, "x": 0},
+    )
+    return fig

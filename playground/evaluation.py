@@ -1,0 +1,367 @@
+"""Test-set metrics for a finished run, on top of `sklearn.metrics`.
+
+Everything here works on the numpy arrays the trainer saves (the model's
+test-set output and the true labels), so the Evaluate page can move the
+threshold and recompute at once without TensorFlow or retraining.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from sklearn import metrics
+
+from playground.i18n import translate
+
+REPORT_COLUMNS = ["precision", "recall", "f1-score", "support"]
+
+
+def _as_2d_output(prob) -> np.ndarray:
+    """Returns the model output as a float array of shape (n, units)."""
+    prob = np.asarray(prob, dtype=float)
+    if prob.ndim == 1:
+        return prob.reshape(-1, 1)
+    if prob.ndim != 2:
+        raise ValueError(
+            "Argument `prob` must have shape (n,) or (n, units). "
+            f"Received: prob.shape={prob.shape}"
+        )
+    return prob
+
+
+def _check_threshold(threshold: float) -> float:
+    if not 0.0 <= float(threshold) <= 1.0:
+        raise ValueError(
+            "Argument `threshold` must be between 0 and 1. "
+            f"Received: threshold={threshold}"
+        )
+    return float(threshold)
+
+
+def is_binary_output(prob) -> bool:
+    """Whether `prob` is one sigmoid unit or a 2-unit softmax.
+
+    Args:
+        prob: model output of shape (n,), (n, 1) or (n, K).
+
+    Returns:
+        True for (n,), (n, 1) and (n, 2) outputs.
+    """
+    return _as_2d_output(prob).shape[1] <= 2
+
+
+def positive_probability(prob) -> np.ndarray:
+    """Returns the probability of class 1 from a binary model's output.
+
+    Args:
+        prob: (n,) or (n, 1) sigmoid output, or (n, 2) softmax output.
+
+    Returns:
+        A float array of shape (n,).
+    """
+    prob = _as_2d_output(prob)
+    if prob.shape[1] == 1:
+        return prob[:, 0]
+    if prob.shape[1] == 2:
+        return prob[:, 1]
+    raise ValueError(
+        "Argument `prob` must be a binary output with 1 or 2 columns. "
+        f"Received: prob.shape={prob.shape}"
+    )
+
+
+def class_probabilities(prob) -> np.ndarray:
+    """Returns one probability column per class, sigmoid included.
+
+    Args:
+        prob: model output; a single sigmoid column p becomes [1 - p, p].
+
+    Returns:
+        A float array of shape (n, K) with K >= 2.
+    """
+    prob = _as_2d_output(prob)
+    if prob.shape[1] == 1:
+        return np.column_stack([1.0 - prob[:, 0], prob[:, 0]])
+    return prob
+
+
+def predicted_classes(prob, threshold: float = 0.5) -> np.ndarray:
+    """Turns the model's output into integer class predictions.
+
+    Args:
+        prob: (n,) or (n, 1) sigmoid output, or (n, K) softmax output.
+        threshold: for binary outputs, the probability of class 1 at or
+            above which class 1 is predicted. Ignored when K > 2, where
+            `argmax` picks the class.
+
+    Returns:
+        An int array of shape (n,).
+
+    Example:
+
+    >>> predicted_classes([[0.2], [0.7]], threshold=0.5)
+    array([0, 1])
+    """
+    threshold = _check_threshold(threshold)
+    prob = _as_2d_output(prob)
+    if prob.shape[1] <= 2:
+        return (positive_probability(prob) >= threshold).astype(int)
+    return np.argmax(prob, axis=1).astype(int)
+
+
+def confusion(y_true, y_pred, n_classes: int) -> np.ndarray:
+    """Confusion matrix with one row and column per class, even unseen ones.
+
+    Args:
+        y_true: true integer labels, shape (n,).
+        y_pred: predicted integer labels, shape (n,).
+        n_classes: number of classes K.
+
+    Returns:
+        An int array of shape (K, K): rows are actual, columns predicted.
+    """
+    return metrics.confusion_matrix(
+        np.asarray(y_true).ravel(), np.asarray(y_pred).ravel(), labels=list(range(n_classes))
+    )
+
+
+def report_frame(y_true, y_pred, class_names: Sequence[str]) -> pd.DataFrame:
+    """scikit-learn's classification report as a table.
+
+    Args:
+        y_true: true integer labels, shape (n,).
+        y_pred: predicted integer labels, shape (n,).
+        class_names: one name per class, in label order.
+
+    Returns:
+        A DataFrame with one row per class, then "accuracy", "macro avg"
+        and "weighted avg", and the columns precision, recall, f1-score
+        and support. As in sklearn's text report, the accuracy row holds
+        the accuracy in the f1-score column and leaves precision and
+        recall empty.
+    """
+    report = metrics.classification_report(
+        np.asarray(y_true).ravel(),
+        np.asarray(y_pred).ravel(),
+        labels=list(range(len(class_names))),
+        target_names=[str(name) for name in class_names],
+        output_dict=True,
+        zero_division=0,
+    )
+    n = len(np.asarray(y_true).ravel())
+    rows = {}
+    for name, values in report.items():
+        if name == "accuracy":
+            values = {"precision": np.nan, "recall": np.nan, "f1-score": values, "support": n}
+        rows[name] = values
+    frame = pd.DataFrame.from_dict(rows, orient="index")[REPORT_COLUMNS]
+    frame["support"] = frame["support"].astype(int)
+    return frame
+
+
+def classification_metrics(y_true, prob, threshold: float = 0.5) -> dict[str, float]:
+    """Headline metrics at a threshold.
+
+    Args:
+        y_true: true integer labels, shape (n,).
+        prob: the model's test-set output (see `predicted_classes`).
+        threshold: decision threshold for binary outputs.
+
+    Returns:
+        {"accuracy": ...}, plus "precision", "recall" and "f1" of class 1
+        for binary outputs.
+    """
+    y_true = np.asarray(y_true).ravel()
+    y_pred = predicted_classes(prob, threshold)
+    result = {"accuracy": float(metrics.accuracy_score(y_true, y_pred))}
+    if is_binary_output(prob):
+        precision, recall, f1, _ = metrics.precision_recall_fscore_support(
+            y_true, y_pred, labels=[0, 1], average="binary", zero_division=0
+        )
+        result.update(precision=float(precision), recall=float(recall), f1=float(f1))
+    return result
+
+
+def regression_metrics(y_true, y_pred) -> dict[str, float]:
+    """MSE, MAE and R² of a regression.
+
+    Args:
+        y_true: true targets, shape (n,) or (n, 1).
+        y_pred: predictions, shape (n,) or (n, 1).
+
+    Returns:
+        {"mse": ..., "mae": ..., "r2": ...}; r2 is NaN for fewer than
+        two examples.
+    """
+    y_true = np.asarray(y_true, dtype=float).ravel()
+    y_pred = np.asarray(y_pred, dtype=float).ravel()
+    r2 = float(metrics.r2_score(y_true, y_pred)) if len(y_true) >= 2 else math.nan
+    return {
+        "mse": float(metrics.mean_squared_error(y_true, y_pred)),
+        "mae": float(metrics.mean_absolute_error(y_true, y_pred)),
+        "r2": r2,
+    }
+
+
+def threshold_sweep(y_true, prob_pos, thresholds=None) -> pd.DataFrame:
+    """Precision, recall and accuracy of class 1 at each threshold.
+
+    Args:
+        y_true: true 0/1 labels, shape (n,).
+        prob_pos: probability of class 1, shape (n,) (see
+            `positive_probability`).
+        thresholds: thresholds in [0, 1]; by default 0.05, 0.10, ..., 0.95.
+
+    Returns:
+        A DataFrame with columns threshold, precision, recall, accuracy.
+    """
+    if thresholds is None:
+        thresholds = np.round(np.arange(0.05, 0.951, 0.05), 2)
+    y_true = np.asarray(y_true).ravel()
+    prob_pos = np.asarray(prob_pos, dtype=float).ravel()
+    rows = []
+    for threshold in thresholds:
+        y_pred = (prob_pos >= _check_threshold(threshold)).astype(int)
+        precision, recall, _, _ = metrics.precision_recall_fscore_support(
+            y_true, y_pred, labels=[0, 1], average="binary", zero_division=0
+        )
+        rows.append(
+            {
+                "threshold": float(threshold),
+                "precision": float(precision),
+                "recall": float(recall),
+                "accuracy": float(metrics.accuracy_score(y_true, y_pred)),
+            }
+        )
+    return pd.DataFrame(rows, columns=["threshold", "precision", "recall", "accuracy"])
+
+
+def softmax_table(prob, y_true, class_names: Sequence[str], rows: int = 5, lang: str = "en") -> pd.DataFrame:
+    """The first test rows' class probabilities, and the class argmax picks.
+
+    Args:
+        prob: the model's output, shape (n, K) (a single sigmoid column
+            is shown as the two columns 1 - p and p).
+        y_true: true integer labels, shape (n,).
+        class_names: one name per class.
+        rows: how many test examples to show.
+        lang: language of the extra column titles.
+
+    Returns:
+        A DataFrame indexed by test row, with one probability column per
+        class, then the row sum (1 for softmax), the argmax class and the
+        true class.
+    """
+    prob = class_probabilities(prob)[:rows]
+    y_true = np.asarray(y_true).ravel()[:rows]
+    names = [str(name) for name in class_names]
+    frame = pd.DataFrame(prob, columns=names)
+    frame[translate("evaluation.col_sum", lang)] = prob.sum(axis=1)
+    frame[translate("evaluation.col_argmax", lang)] = [names[k] for k in np.argmax(prob, axis=1)]
+    frame[translate("evaluation.col_actual", lang)] = [names[int(k)] for k in y_true]
+    frame.index.name = translate("evaluation.col_row", lang)
+    return frame
+
+
+def _finite_series(history: Sequence[dict], key: str) -> list[tuple[int, float]]:
+    """(epoch, value) pairs of `key` where it is a finite number."""
+    series = []
+    for position, logs in enumerate(history):
+        value = logs.get(key)
+        if value is None:
+            continue
+        value = float(value)
+        if math.isfinite(value):
+            series.append((int(logs.get("epoch", position + 1)), value))
+    return series
+
+
+def _higher_is_better(monitor: str) -> bool:
+    # The same rule as EarlyStopping(mode="auto") in Keras.
+    return any(word in monitor for word in ("acc", "auc", "precision", "recall", "f1"))
+
+
+def best_epoch(history: Sequence[dict], monitor: str = "val_loss") -> int | None:
+    """The 1-based epoch with the best finite value of `monitor`.
+
+    Args:
+        history: per-epoch log dicts, e.g. {"epoch": 1, "loss": .., "val_loss": ..}.
+            Without an "epoch" key the position (1-based) is used.
+        monitor: the logged quantity; lower is better unless its name
+            says accuracy/AUC-like, as in Keras's EarlyStopping. When no
+            epoch has it (no validation split), "val_x" falls back to "x".
+
+    Returns:
+        The epoch number, or None when no epoch has a finite value.
+    """
+    series = _finite_series(history, monitor)
+    if not series and monitor.startswith("val_"):
+        monitor = monitor[len("val_"):]
+        series = _finite_series(history, monitor)
+    if not series:
+        return None
+    pick = max if _higher_is_better(monitor) else min
+    return pick(series, key=lambda pair: pair[1])[0]
+
+
+def looks_overfit(history: Sequence[dict], patience: int = 3) -> bool:
+    """Whether validation loss turned back up while training loss kept falling.
+
+    Args:
+        history: per-epoch log dicts with "loss" and "val_loss".
+        patience: how many epochs past the validation minimum count as
+            "risen for a while".
+
+    Returns:
+        True when the last `patience` or more epochs all came after the
+        lowest val_loss, and the training loss ended below its value at
+        that epoch.
+    """
+    pairs = [
+        (float(logs["loss"]), float(logs["val_loss"]))
+        for logs in history
+        if logs.get("loss") is not None
+        and logs.get("val_loss") is not None
+        and math.isfinite(float(logs["loss"]))
+        and math.isfinite(float(logs["val_loss"]))
+    ]
+    if len(pairs) <= patience:
+        return False
+    loss = np.array([pair[0] for pair in pairs])
+    val_loss = np.array([pair[1] for pair in pairs])
+    # The last epoch reaching the minimum, so a flat plateau is not a rise.
+    lowest = len(val_loss) - 1 - int(np.argmin(val_loss[::-1]))
+    epochs_since_lowest = len(val_loss) - 1 - lowest
+    return epochs_since_lowest >= patience and loss[-1] < loss[lowest]
+
+
+def input_grid(x, steps: int = 50, margin: float = 0.1):
+    """A regular grid over the 2-D input plane, for decision-boundary views.
+
+    Args:
+        x: 2-D inputs, shape (n, 2).
+        steps: grid points per axis.
+        margin: extra room on each side, as a share of each axis's range.
+
+    Returns:
+        (grid_x, grid_y, points): the axis coordinates, shapes (steps,),
+        and the points to predict on, shape (steps * steps, 2), row-major
+        in y, so `model_output.reshape(steps, steps, -1)` indexes [y, x].
+    """
+    x = np.asarray(x, dtype=float)
+    if x.ndim != 2 or x.shape[1] != 2 or len(x) == 0:
+        raise ValueError(
+            f"Argument `x` must have shape (n, 2) with n > 0. Received: x.shape={x.shape}"
+        )
+    axes = []
+    for column in x.T:
+        low, high = float(column.min()), float(column.max())
+        pad = max(high - low, 1e-6) * margin
+        axes.append(np.linspace(low - pad, high + pad, steps))
+    grid_x, grid_y = axes
+    mesh_x, mesh_y = np.meshgrid(grid_x, grid_y)
+    points = np.column_stack([mesh_x.ravel(), mesh_y.ravel()])
+    return grid_x, grid_y, points

@@ -1,0 +1,83 @@
+"""Server-wide limits and sizes, read from environment variables.
+
+This is the one documented place for a teacher to size the server for a
+class (see README, "Hosting a class"). Every variable is optional.
+
+| variable                          | default | meaning                                   |
+|-----------------------------------|---------|-------------------------------------------|
+| PLAYGROUND_POOL_SIZE              | 2       | training worker processes                 |
+| PLAYGROUND_THREADS_PER_WORKER     | 1       | TensorFlow intra/inter-op threads each    |
+| PLAYGROUND_MAX_PARAMS             | 2000000 | largest model (parameters) a student may train |
+| PLAYGROUND_MAX_UNITS              | 4096    | largest Dense layer                        |
+| PLAYGROUND_MAX_LAYERS             | 10      | most hidden layers                         |
+| PLAYGROUND_MAX_EPOCHS             | 200     | most epochs in one run                     |
+| PLAYGROUND_MAX_UPLOAD_MB          | 20      | largest CSV upload                         |
+| PLAYGROUND_STOP_GRACE_S           | 10      | seconds a worker gets to honour Stop before it is killed |
+| PLAYGROUND_DATA_DIR               | (none)  | folder searched first for mnist.npz, imdb.npz |
+| PLAYGROUND_RUNS_DIR               | <tmp>/playground-runs | where models, histories and uploads are written |
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def _env_int(name: str, default: int) -> int:
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"Environment variable `{name}` must be an integer. Received: {name}={text!r}") from None
+    if value < 1:
+        raise ValueError(f"Environment variable `{name}` must be positive. Received: {name}={value}")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    pool_size: int = 2
+    threads_per_worker: int = 1
+    max_params: int = 2_000_000
+    max_units: int = 4096
+    max_layers: int = 10
+    max_epochs: int = 200
+    max_upload_mb: int = 20
+    stop_grace_s: int = 10
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        return cls(
+            pool_size=_env_int("PLAYGROUND_POOL_SIZE", cls.pool_size),
+            threads_per_worker=_env_int("PLAYGROUND_THREADS_PER_WORKER", cls.threads_per_worker),
+            max_params=_env_int("PLAYGROUND_MAX_PARAMS", cls.max_params),
+            max_units=_env_int("PLAYGROUND_MAX_UNITS", cls.max_units),
+            max_layers=_env_int("PLAYGROUND_MAX_LAYERS", cls.max_layers),
+            max_epochs=_env_int("PLAYGROUND_MAX_EPOCHS", cls.max_epochs),
+            max_upload_mb=_env_int("PLAYGROUND_MAX_UPLOAD_MB", cls.max_upload_mb),
+            stop_grace_s=_env_int("PLAYGROUND_STOP_GRACE_S", cls.stop_grace_s),
+        )
+
+
+def data_dir() -> Path | None:
+    """The offline data folder (PLAYGROUND_DATA_DIR), if one is set."""
+    text = os.environ.get("PLAYGROUND_DATA_DIR", "").strip()
+    return Path(text).expanduser() if text else None
+
+
+def runs_dir() -> Path:
+    """Root folder for run artifacts and uploads; created on demand."""
+    text = os.environ.get("PLAYGROUND_RUNS_DIR", "").strip()
+    path = Path(text).expanduser() if text else Path(tempfile.gettempdir()) / "playground-runs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def uploads_dir() -> Path:
+    path = runs_dir() / "uploads"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,306 @@
+"""The background trainer: a bounded pool of spawned worker processes.
+
+Pages talk to a `TrainingBackend`; `LocalPool` is the one that runs jobs on
+this machine. A class that outgrows one server can put another backend
+(for example one submitting the same job dicts to Ray) behind the same
+five methods.
+
+Inside `LocalPool`, one supervisor thread owns every worker: it reads their
+events, hands queued jobs (FIFO) to idle workers, kills a worker that
+ignores Stop, and replaces a worker that died, failing its job with a
+readable reason. Workers are started when the pool is created, so
+TensorFlow's import is paid before anyone presses Train.
+"""
+
+from __future__ import annotations
+
+import copy
+import multiprocessing
+import os
+import threading
+import time
+import uuid
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing import connection
+from pathlib import Path
+from typing import Protocol
+
+from playground.settings import Settings, runs_dir
+from playground.worker import worker_main
+
+ACTIVE = ("queued", "running")
+
+
+@dataclass
+class JobView:
+    """What a page needs to draw one job; a copy, safe to read anywhere.
+
+    status is one of: queued, running, finished, stopped, failed, cancelled.
+    `history` holds one log dict per finished epoch; `batch` the latest
+    throttled batch event; `grid` the latest 2-D decision values.
+    """
+
+    id: str
+    owner: str
+    config: dict
+    status: str = "queued"
+    queue_position: int = 0
+    history: list[dict] = field(default_factory=list)
+    batch: dict | None = None
+    grid: list[float] | None = None
+    error: tuple[str, dict] | None = None
+    result: dict | None = None
+    artifacts: str | None = None
+    stopped: str | None = None
+    worker_pid: int | None = None
+    stream: bool = True
+    submitted_at: float = field(default_factory=time.time)
+    started_at: float | None = None
+    finished_at: float | None = None
+    first_epoch_at: float | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.status in ACTIVE
+
+
+class TrainingBackend(Protocol):
+    def submit(self, config: dict, owner: str) -> str: ...
+    def stop(self, job_id: str) -> None: ...
+    def snapshot(self, job_id: str) -> JobView | None: ...
+    def cancel_owner(self, owner: str) -> None: ...
+    def shutdown(self) -> None: ...
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.Process
+    conn: connection.Connection
+    stop_flag: object
+    ready: bool = False
+    job_id: str | None = None
+    stop_requested_at: float | None = None
+
+
+class LocalPool:
+    """A bounded pool of spawned training processes.
+
+    Args:
+        settings: pool size, threads per worker, stop grace period.
+        artifacts_root: folder for one sub-folder of artifacts per job.
+    """
+
+    def __init__(self, settings: Settings | None = None, artifacts_root: Path | None = None):
+        self.settings = settings or Settings.from_env()
+        self.artifacts_root = Path(artifacts_root or runs_dir())
+        self._context = multiprocessing.get_context("spawn")
+        self._lock = threading.Lock()
+        self._jobs: dict[str, JobView] = {}
+        self._queue: deque[str] = deque()
+        self._stop_requests: dict[str, str] = {}
+        self._closed = False
+        self._workers = [self._start_worker() for _ in range(self.settings.pool_size)]
+        self._supervisor = threading.Thread(target=self._supervise, name="training-pool",
+                                            daemon=True)
+        self._supervisor.start()
+
+    # ------------------------------------------------------------ public API
+    def submit(self, config: dict, owner: str, stream: bool = True) -> str:
+        """Queues a job and returns its id. `config` is an ExperimentConfig dict."""
+        job_id = uuid.uuid4().hex[:12]
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("The training pool has been shut down.")
+            self._jobs[job_id] = JobView(id=job_id, owner=owner, config=copy.deepcopy(config),
+                                         stream=stream)
+            self._queue.append(job_id)
+            self._refresh_queue_positions()
+        return job_id
+
+    def stop(self, job_id: str, final_status: str = "stopped") -> None:
+        """Asks a job to stop: a queued job is dropped, a running one ends after its batch.
+
+        Args:
+            final_status: "stopped" (the student pressed Stop) or "cancelled"
+                (the session went away).
+        """
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None or not job.active:
+                return
+            if job.status == "queued":
+                self._queue.remove(job_id)
+                self._finish(job, final_status)
+                self._refresh_queue_positions()
+                return
+            self._stop_requests[job_id] = final_status
+            for worker in self._workers:
+                if worker.job_id == job_id and worker.stop_requested_at is None:
+                    worker.stop_flag.value = 1
+                    worker.stop_requested_at = time.monotonic()
+
+    def snapshot(self, job_id: str) -> JobView | None:
+        with self._lock:
+            job = self._jobs.get(job_id)
+            return copy.deepcopy(job) if job is not None else None
+
+    def jobs_of(self, owner: str) -> list[JobView]:
+        with self._lock:
+            return [copy.deepcopy(j) for j in self._jobs.values() if j.owner == owner]
+
+    def cancel_owner(self, owner: str) -> None:
+        """Stops every queued or running job of one browser session."""
+        with self._lock:
+            ids = [j.id for j in self._jobs.values() if j.owner == owner and j.active]
+        for job_id in ids:
+            self.stop(job_id, final_status="cancelled")
+
+    def worker_pids(self) -> list[int]:
+        with self._lock:
+            return [w.process.pid for w in self._workers if w.process.pid is not None]
+
+    def wait_until_ready(self, timeout: float = 120.0) -> bool:
+        """Blocks until every worker has imported TensorFlow (for tests and benches)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if all(w.ready for w in self._workers):
+                    return True
+            time.sleep(0.05)
+        return False
+
+    def shutdown(self, timeout: float = 5.0) -> None:
+        """Stops all workers; no worker process outlives this call."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            workers = list(self._workers)
+        self._supervisor.join(timeout=2.0)
+        for worker in workers:
+            try:
+                worker.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        deadline = time.monotonic() + timeout
+        for worker in workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(2.0)
+
+    # -------------------------------------------------------------- workers
+    def _start_worker(self) -> _Worker:
+        parent_conn, child_conn = self._context.Pipe(duplex=True)
+        stop_flag = self._context.RawValue("i", 0)
+        process = self._context.Process(
+            target=worker_main, name="playground-trainer", daemon=True,
+            args=(child_conn, stop_flag, self.settings.threads_per_worker, os.getpid()))
+        process.start()
+        child_conn.close()
+        return _Worker(process=process, conn=parent_conn, stop_flag=stop_flag)
+
+    def _supervise(self) -> None:
+        while True:
+            with self._lock:
+                if self._closed:
+                    return
+                conns = [w.conn for w in self._workers]
+            try:
+                ready = connection.wait(conns, timeout=0.1)
+            except OSError:
+                ready = []
+            with self._lock:
+                for worker in list(self._workers):
+                    if worker.conn in ready:
+                        self._drain(worker)
+                self._replace_dead_or_stuck_workers()
+                self._dispatch()
+
+    def _drain(self, worker: _Worker) -> None:
+        try:
+            while worker.conn.poll():
+                self._handle(worker, worker.conn.recv())
+        except (EOFError, OSError):
+            pass  # the worker died; _replace_dead_or_stuck_workers reports it
+
+    def _handle(self, worker: _Worker, event: dict) -> None:
+        kind = event["type"]
+        if kind == "ready":
+            worker.ready = True
+            return
+        job = self._jobs.get(event.get("job", ""))
+        if job is None:
+            return
+        if kind == "started":
+            job.status, job.started_at = "running", time.time()
+        elif kind == "batch":
+            job.batch = event
+        elif kind == "epoch":
+            job.history.append(event["logs"])
+            job.first_epoch_at = job.first_epoch_at or time.time()
+            if "grid" in event:
+                job.grid = event["grid"]
+        elif kind == "finished":
+            job.artifacts, job.stopped = event["artifacts"], event["stopped"]
+            job.result = event["result"]
+            requested = self._stop_requests.get(job.id)
+            self._finish(job, requested or ("stopped" if event["stopped"] == "user" else "finished"))
+            self._release(worker)
+        elif kind == "failed":
+            job.error = (event["code"], event.get("params", {}))
+            self._finish(job, "failed")
+            self._release(worker)
+
+    def _release(self, worker: _Worker) -> None:
+        worker.job_id = None
+        worker.stop_requested_at = None
+        worker.stop_flag.value = 0
+
+    def _finish(self, job: JobView, status: str) -> None:
+        job.status = status
+        job.finished_at = time.time()
+        job.queue_position = 0
+        self._stop_requests.pop(job.id, None)
+
+    def _replace_dead_or_stuck_workers(self) -> None:
+        for index, worker in enumerate(self._workers):
+            stuck = (worker.stop_requested_at is not None and
+                     time.monotonic() - worker.stop_requested_at > self.settings.stop_grace_s)
+            if worker.process.is_alive() and not stuck:
+                continue
+            if stuck:
+                worker.process.kill()
+            worker.process.join(1.0)
+            job = self._jobs.get(worker.job_id or "")
+            if job is not None and job.active:
+                if stuck:
+                    self._finish(job, self._stop_requests.get(job.id, "stopped"))
+                else:
+                    job.error = ("train.worker_died", {"exitcode": worker.process.exitcode})
+                    self._finish(job, "failed")
+            worker.conn.close()
+            self._workers[index] = self._start_worker()
+
+    def _dispatch(self) -> None:
+        for worker in self._workers:
+            if not self._queue:
+                break
+            if not worker.ready or worker.job_id is not None:
+                continue
+            job = self._jobs[self._queue.popleft()]
+            folder = self.artifacts_root / job.id
+            try:
+                worker.conn.send({"id": job.id, "config": job.config,
+                                  "artifacts": str(folder), "stream": job.stream})
+            except (OSError, ValueError):
+                self._queue.appendleft(job.id)
+                continue
+            worker.job_id = job.id
+            job.worker_pid, job.queue_position = worker.process.pid, 0
+        self._refresh_queue_positions()
+
+    def _refresh_queue_positions(self) -> None:
+        for position, job_id in enumerate(self._queue, start=1):
+            self._jobs[job_id].queue_position = position

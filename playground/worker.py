@@ -1,0 +1,264 @@
+"""What runs inside one training worker process.
+
+`worker_main` is the process entry point: it sets TensorFlow's thread
+counts before the first op, then runs jobs sent by the pool one at a time.
+`run_job` loads the data, builds the model and makes one `fit` call whose
+`StreamingCallback` sends events back to the pool through a pipe.
+
+Events are plain dicts with a "type":
+    ready     the worker has imported TensorFlow and waits for jobs
+    started   {job}
+    batch     {job, epoch, step, steps, logs}            (throttled)
+    epoch     {job, epoch, logs, grid?}                  (every epoch)
+    finished  {job, artifacts, stopped, result}
+    failed    {job, code, params}
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+
+from playground.config import ExperimentConfig
+from playground.errors import PlaygroundError
+
+BATCH_EVENT_INTERVAL_S = 0.25
+GRID_SIZE = 40
+DIVERGENCE_FACTOR = 1e3
+
+
+def worker_main(conn, stop_flag, threads: int, parent_pid: int) -> None:
+    """Entry point of a spawned worker process.
+
+    Args:
+        conn: this worker's end of a duplex pipe: jobs in, events out.
+        stop_flag: shared `RawValue`; non-zero asks the running job to stop.
+        threads: TensorFlow intra- and inter-op thread count.
+        parent_pid: the server's pid; the worker exits when it is gone.
+    """
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    import warnings
+
+    import tensorflow as tf
+
+    tf.get_logger().setLevel("ERROR")
+    warnings.filterwarnings("ignore", message="The structure of `inputs` doesn't match")
+    tf.config.threading.set_intra_op_parallelism_threads(threads)
+    tf.config.threading.set_inter_op_parallelism_threads(threads)
+    import keras  # noqa: F401  (paid once here, not when a student presses Train)
+
+    conn.send({"type": "ready", "pid": os.getpid()})
+    while _parent_alive(parent_pid):
+        if not conn.poll(1.0):
+            continue
+        job = conn.recv()
+        if job is None:
+            return
+        stop_flag.value = 0
+        run_job(job, conn.send, lambda: stop_flag.value != 0 or not _parent_alive(parent_pid))
+
+
+def _parent_alive(parent_pid: int) -> bool:
+    return os.getppid() == parent_pid
+
+
+def run_job(job: dict, emit, should_stop) -> None:
+    """Runs one training job and reports every outcome as an event.
+
+    Args:
+        job: {"id", "config" (ExperimentConfig dict), "artifacts" (folder)}.
+        emit: callable taking one event dict.
+        should_stop: callable returning True when Stop was pressed.
+    """
+    job_id = job["id"]
+    emit({"type": "started", "job": job_id, "time": time.time()})
+    try:
+        outcome = _train(job, emit, should_stop)
+    except PlaygroundError as err:
+        emit({"type": "failed", "job": job_id, "code": err.code, "params": err.params})
+        return
+    except Exception as err:  # noqa: BLE001 - any failure becomes a readable event
+        emit({"type": "failed", "job": job_id, "code": "train.failed",
+              "params": {"kind": type(err).__name__, "detail": _first_line(err)}})
+        return
+    emit({"type": outcome.pop("type", "finished"), "job": job_id, **outcome})
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip().splitlines()
+    return text[0][:300] if text else type(err).__name__
+
+
+def _train(job: dict, emit, should_stop) -> dict:
+    import keras
+
+    from playground import datasets, models
+
+    config = ExperimentConfig.from_dict(job["config"])
+    dataset = datasets.load_dataset(config.data)
+    model = models.build_model(config, dataset)
+    y_train = models.encode_labels(dataset.y_train, config, dataset)
+    y_test = models.encode_labels(dataset.y_test, config, dataset)
+
+    grid = grid_points(dataset.x_train) if dataset.kind == "points2d" else None
+    streaming = StreamingCallback(job["id"], emit, should_stop, grid=grid,
+                                  learning_rate=config.learning_rate,
+                                  stream=job.get("stream", True))
+    callbacks = [streaming]
+    early = None
+    if config.early_stopping:
+        early = keras.callbacks.EarlyStopping(
+            monitor="val_loss", patience=config.patience,
+            restore_best_weights=config.restore_best_weights)
+        callbacks.append(early)
+
+    started = time.perf_counter()
+    model.fit(dataset.x_train, y_train, epochs=config.epochs, batch_size=config.batch_size,
+              validation_split=config.validation_split, callbacks=callbacks,
+              verbose=0, shuffle=True)
+    train_seconds = time.perf_counter() - started
+
+    if streaming.diverged is not None:
+        return {"type": "failed", "code": "train.diverged", "params": streaming.diverged}
+
+    stopped = "user" if streaming.stopped_by_user else (
+        "early_stopping" if early is not None and early.stopped_epoch > 0 else None)
+    folder = Path(job["artifacts"])
+    result = _save_artifacts(folder, model, dataset, config, y_test, streaming.history, grid)
+    result.update(stopped=stopped, train_seconds=round(train_seconds, 3),
+                  epochs_run=len(streaming.history))
+    (folder / "result.json").write_text(json.dumps(result))
+    return {"type": "finished", "artifacts": str(folder), "stopped": stopped, "result": result}
+
+
+class StreamingCallback:
+    """Keras callback that streams progress and honours Stop.
+
+    Built lazily as a `keras.callbacks.Callback` subclass (see `__new__`)
+    so that importing this module does not import Keras.
+    """
+
+    def __new__(cls, *args, **kwargs):
+        import keras
+
+        class _Streaming(keras.callbacks.Callback):
+            def __init__(self, job_id, emit, should_stop, grid, learning_rate, stream):
+                super().__init__()
+                self.job_id, self.emit, self.should_stop = job_id, emit, should_stop
+                self.grid, self.learning_rate, self.stream = grid, learning_rate, stream
+                self.history: list[dict] = []
+                self.stopped_by_user = False
+                self.diverged: dict | None = None
+                self._first_loss: float | None = None
+                self._last_batch_event = 0.0
+                self._epoch = 0
+                self._steps = 0
+
+            def on_train_begin(self, logs=None):
+                self._steps = int(self.params.get("steps") or 0)
+
+            def on_epoch_begin(self, epoch, logs=None):
+                self._epoch = epoch + 1
+
+            def on_train_batch_end(self, batch, logs=None):
+                loss = float((logs or {}).get("loss", 0.0))
+                if self._diverging(loss):
+                    self.diverged = {"epoch": self._epoch, "loss": _safe_number(loss),
+                                     "learning_rate": self.learning_rate,
+                                     "suggestion": self.learning_rate / 10}
+                    self.model.stop_training = True
+                    return
+                if self.should_stop():
+                    self.stopped_by_user = True
+                    self.model.stop_training = True
+                now = time.monotonic()
+                if self.stream and now - self._last_batch_event >= BATCH_EVENT_INTERVAL_S:
+                    self._last_batch_event = now
+                    self.emit({"type": "batch", "job": self.job_id, "epoch": self._epoch,
+                               "step": batch + 1, "steps": self._steps, "logs": _clean(logs)})
+
+            def on_epoch_end(self, epoch, logs=None):
+                if self.diverged is not None:
+                    return
+                entry = {"epoch": epoch + 1, **_clean(logs)}
+                self.history.append(entry)
+                event = {"type": "epoch", "job": self.job_id, "epoch": epoch + 1, "logs": entry}
+                if self.grid is not None and self.stream:
+                    event["grid"] = _grid_values(self.model, self.grid)
+                if self.stream:
+                    self.emit(event)
+
+            def _diverging(self, loss: float) -> bool:
+                if not math.isfinite(loss):
+                    return True
+                if self._first_loss is None:
+                    self._first_loss = max(loss, 1e-12)
+                    return False
+                return loss > DIVERGENCE_FACTOR * self._first_loss and loss > 1e4
+
+        return _Streaming(*args, **kwargs)
+
+
+def _safe_number(value: float) -> float | str:
+    return value if math.isfinite(value) else str(value)
+
+
+def _clean(logs) -> dict:
+    return {key: _safe_number(float(value)) for key, value in (logs or {}).items()
+            if np.ndim(value) == 0}
+
+
+# ------------------------------------------------------------ 2-D grids
+def grid_points(x: np.ndarray) -> dict:
+    """A GRID_SIZE² lattice covering the 2-D data, with a margin."""
+    from playground.evaluation import input_grid
+
+    xs, ys, points = input_grid(x, steps=GRID_SIZE)
+    return {"xs": xs, "ys": ys, "points": points.astype(np.float32)}
+
+
+def _grid_output(model, grid: dict) -> np.ndarray:
+    """The model's raw output on the grid points, shape (GRID_SIZE², units)."""
+    return np.asarray(model(grid["points"], training=False))
+
+
+def _grid_values(model, grid: dict) -> list[float]:
+    """One number per grid point: P(class 1), the argmax class, or the value."""
+    out = _grid_output(model, grid)
+    values = out[:, 0] if out.shape[1] == 1 else (
+        out[:, 1] if out.shape[1] == 2 else out.argmax(axis=1).astype(np.float32))
+    return [round(float(v), 4) for v in values]
+
+
+def _save_artifacts(folder: Path, model, dataset, config, y_test, history, grid) -> dict:
+    import keras
+
+    folder.mkdir(parents=True, exist_ok=True)
+    model.save(folder / "model.keras")
+    (folder / "history.json").write_text(json.dumps(history))
+    test = model.evaluate(dataset.x_test, y_test, verbose=0, return_dict=True)
+    prob = model.predict(dataset.x_test, batch_size=1024, verbose=0)
+    np.savez_compressed(folder / "predictions.npz", y_true=dataset.y_test, prob=prob)
+    if grid is not None:
+        hidden = [layer.output for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+        probe = keras.Model(model.inputs, hidden)
+        outputs = probe(grid["points"], training=False)
+        outputs = outputs if isinstance(outputs, (list, tuple)) else [outputs]
+        arrays = {f"layer_{i}": np.asarray(o).reshape(GRID_SIZE, GRID_SIZE, -1)
+                  for i, o in enumerate(outputs)}
+        np.savez_compressed(folder / "grid.npz", xs=grid["xs"], ys=grid["ys"],
+                            x_train=dataset.x_train, y_train=dataset.y_train, **arrays)
+    return {
+        "test": {key: _safe_number(float(value)) for key, value in test.items()},
+        "task": dataset.task,
+        "kind": dataset.kind,
+        "dataset": dataset.name,
+        "class_names": dataset.class_names,
+        "n_test": int(len(dataset.y_test)),
+        "config": config.to_dict(),
+    }

@@ -1,0 +1,21 @@
+"""Shared test setup: a small pool and private folders for every test run."""
+
+import os
+import tempfile
+from pathlib import Path
+
+# Before any playground import reads them: one worker is plenty for tests,
+# and runs/uploads go to a private folder rather than the system temp dir.
+os.environ.setdefault("PLAYGROUND_POOL_SIZE", "1")
+os.environ["PLAYGROUND_RUNS_DIR"] = tempfile.mkdtemp(prefix="playground-test-runs-")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def shared_mnist_path() -> Path | None:
+    """The real MNIST file, from PLAYGROUND_DATA_DIR or ../shared/data, if present."""
+    candidates = [Path(os.environ["PLAYGROUND_DATA_DIR"]) / "mnist.npz"] if os.environ.get(
+        "PLAYGROUND_DATA_DIR") else []
+    candidates.append(REPO_ROOT.parent / "shared" / "data" / "mnist.npz")
+    return next((path for path in candidates if path.is_file()), None)

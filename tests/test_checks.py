@@ -1,0 +1,258 @@
+"""Each check fires on a minimal bad config and never on the defaults."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from playground.checks import CODES, Problem, has_errors, run_checks
+from playground.config import ExperimentConfig, LayerConfig
+from playground.datasets import Dataset
+from playground.i18n import translate
+from playground.settings import Settings
+
+SETTINGS = Settings()
+
+
+def make_dataset(task: str, classes: int = 0, shape: tuple[int, ...] = (2,), rows: int = 50,
+                 y: np.ndarray | None = None, x_high: float = 1.0) -> Dataset:
+    """A tiny dataset; inputs uniform in [-x_high, x_high]."""
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-x_high, x_high, (rows, *shape)).astype("float32")
+    if task == "regression":
+        y = np.linspace(-2, 3, rows).astype("float32") if y is None else y
+        names: list[str] = []
+    else:
+        classes = classes or 2
+        y = np.arange(rows) % classes
+        names = [str(i) for i in range(classes)]
+    features = [f"x{i}" for i in range(int(np.prod(shape)))]
+    return Dataset("tiny", task, "tabular", x, y, x[:5], y[:5], features, names)
+
+
+BINARY = make_dataset("binary")
+MULTI3 = make_dataset("multiclass", 3)
+MULTI10 = make_dataset("multiclass", 10, (4,))
+REGRESSION = make_dataset("regression")
+UNIT_TARGETS = make_dataset("regression", y=np.linspace(0, 1, 50).astype("float32"))
+BIG_TARGETS = make_dataset("regression", y=np.linspace(25, 346, 50).astype("float32"))
+IMAGES = make_dataset("multiclass", 10, (28, 28), rows=20, x_high=1.0)
+RAW_PIXELS = Dataset("mnist", "multiclass", "image",
+                     np.random.default_rng(0).integers(0, 256, (20, 28, 28)).astype("uint8"),
+                     np.arange(20) % 10, np.zeros((2, 28, 28), "uint8"), np.arange(2),
+                     [f"p{i}" for i in range(784)], [str(i) for i in range(10)])
+ONEHOT = {"label_encoding": "onehot"}
+
+
+def codes(problems: list[Problem]) -> list[str]:
+    return [problem.code for problem in problems]
+
+
+def check(dataset: Dataset, settings: Settings = SETTINGS, **overrides) -> list[Problem]:
+    return run_checks(ExperimentConfig(**overrides), dataset, settings)
+
+
+# ------------------------------------------------- defaults are clean
+@pytest.mark.parametrize(
+    "dataset, overrides",
+    [(BINARY, {}), (BINARY, ONEHOT), (MULTI3, {}), (MULTI3, ONEHOT), (MULTI10, {}),
+     (MULTI10, ONEHOT), (REGRESSION, {}), (BIG_TARGETS, {}), (IMAGES, {}), (IMAGES, ONEHOT),
+     (BINARY, {"layers": []}), (BIG_TARGETS, {"output_activation": "relu"}),
+     (MULTI10, {"early_stopping": True})],
+)
+def test_auto_defaults_raise_nothing(dataset, overrides):
+    assert check(dataset, **overrides) == []
+
+
+# ------------------------------------------ every problem, minimally
+# (code without "check.", level, dataset, config overrides, settings)
+CASES = [
+    ("unknown_activation", "error", BINARY, {"layers": [LayerConfig(8, "swish")]}, SETTINGS),
+    ("unknown_output_activation", "error", BINARY, {"output_activation": "tanhh"}, SETTINGS),
+    ("unknown_loss", "error", BINARY, {"loss": "hinge"}, SETTINGS),
+    ("unknown_optimizer", "error", BINARY, {"optimizer": "lion"}, SETTINGS),
+    ("unknown_label_encoding", "error", BINARY, {"label_encoding": "ordinal"}, SETTINGS),
+    ("too_many_layers", "error", BINARY, {"layers": [LayerConfig(4)] * 11}, SETTINGS),
+    ("units_out_of_range", "error", BINARY, {"layers": [LayerConfig(0)]}, SETTINGS),
+    ("units_out_of_range", "error", BINARY, {"layers": [LayerConfig(5000)]}, SETTINGS),
+    ("output_units_out_of_range", "error", BINARY, {"output_units": -1}, SETTINGS),
+    ("output_units_out_of_range", "error", MULTI10, {"output_units": 5000}, SETTINGS),
+    ("too_many_params", "error", IMAGES, {"layers": [LayerConfig(32)]}, Settings(max_params=1000)),
+    ("softmax_one_unit", "error", BINARY, {"output_activation": "softmax"}, SETTINGS),
+    ("sigmoid_one_unit_multiclass", "error", MULTI3,
+     {"output_activation": "sigmoid", "output_units": 1}, SETTINGS),
+    ("binary_loss_multiclass", "error", MULTI3, {"loss": "binary_crossentropy"}, SETTINGS),
+    ("crossentropy_one_unit", "error", BINARY, {"loss": "sparse_categorical_crossentropy"}, SETTINGS),
+    ("categorical_on_integer_labels", "error", MULTI10, {"loss": "categorical_crossentropy"}, SETTINGS),
+    ("sparse_on_onehot_labels", "error", MULTI10,
+     {**ONEHOT, "loss": "sparse_categorical_crossentropy"}, SETTINGS),
+    ("units_mismatch", "error", MULTI10, {"output_units": 3}, SETTINGS),
+    ("units_mismatch_binary", "error", BINARY, {"output_units": 3}, SETTINGS),
+    ("labels_outputs_mismatch", "error", BINARY, {"output_units": 2}, SETTINGS),
+    ("sigmoid_not_summing", "warning", MULTI3, {**ONEHOT, "output_activation": "sigmoid"}, SETTINGS),
+    ("classification_regression_loss", "warning", BINARY, {"loss": "mse"}, SETTINGS),
+    ("classification_regression_loss", "warning", MULTI10, {**ONEHOT, "loss": "mae"}, SETTINGS),
+    ("classification_output_not_probability", "warning", BINARY, {"output_activation": "linear"}, SETTINGS),
+    ("onehot_regression_ignored", "info", REGRESSION, ONEHOT, SETTINGS),
+    ("regression_classification_loss", "error", REGRESSION, {"loss": "binary_crossentropy"}, SETTINGS),
+    ("regression_units", "error", REGRESSION, {"output_units": 3}, SETTINGS),
+    ("regression_softmax", "error", REGRESSION, {"output_activation": "softmax"}, SETTINGS),
+    ("regression_sigmoid_range", "error", BIG_TARGETS, {"output_activation": "sigmoid"}, SETTINGS),
+    ("regression_sigmoid", "warning", UNIT_TARGETS, {"output_activation": "sigmoid"}, SETTINGS),
+    ("regression_relu_negative", "warning", REGRESSION, {"output_activation": "relu"}, SETTINGS),
+    ("learning_rate_not_positive", "error", BINARY, {"learning_rate": 0.0}, SETTINGS),
+    ("learning_rate_not_positive", "error", BINARY, {"learning_rate": float("nan")}, SETTINGS),
+    ("learning_rate_too_high", "warning", BINARY, {"learning_rate": 1e3}, SETTINGS),
+    ("momentum_out_of_range", "error", BINARY, {"optimizer": "sgd", "momentum": 1.5}, SETTINGS),
+    ("epochs_out_of_range", "error", BINARY, {"epochs": 0}, SETTINGS),
+    ("epochs_out_of_range", "error", BINARY, {"epochs": 201}, SETTINGS),
+    ("batch_size_not_positive", "error", BINARY, {"batch_size": 0}, SETTINGS),
+    ("validation_split_out_of_range", "error", BINARY, {"validation_split": 0.9}, SETTINGS),
+    ("validation_split_out_of_range", "error", BINARY, {"validation_split": -0.1}, SETTINGS),
+    ("early_stopping_needs_validation", "error", BINARY,
+     {"early_stopping": True, "validation_split": 0.0}, SETTINGS),
+    ("patience_not_positive", "error", BINARY, {"early_stopping": True, "patience": 0}, SETTINGS),
+    ("unscaled_inputs", "warning", RAW_PIXELS, {}, SETTINGS),
+    ("linear_hidden_layers", "info", BINARY, {"layers": [LayerConfig(8, "linear")] * 2}, SETTINGS),
+]
+
+
+@pytest.mark.parametrize("code, level, dataset, overrides, settings", CASES,
+                         ids=[f"{case[0]}-{i}" for i, case in enumerate(CASES)])
+def test_each_problem_alone(code, level, dataset, overrides, settings):
+    problems = check(dataset, settings, **overrides)
+    assert codes(problems) == ["check." + code]
+    assert problems[0].level == level
+    assert has_errors(problems) == (level == "error")
+
+
+def test_every_code_has_a_case():
+    assert {"check." + case[0] for case in CASES} == set(CODES)
+
+
+@pytest.mark.parametrize("code", CODES)
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_code_has_message_and_fix_in_both_languages(code, lang):
+    for key in (code, code + ".fix"):
+        text = translate(key, lang)
+        assert text != key
+        assert text.strip()
+    english, korean = translate(code, "en"), translate(code, "ko")
+    assert english != korean
+
+
+@pytest.mark.parametrize("code, level, dataset, overrides, settings", CASES,
+                         ids=[f"{case[0]}-{i}" for i, case in enumerate(CASES)])
+def test_messages_fill_every_placeholder(code, level, dataset, overrides, settings):
+    problem = check(dataset, settings, **overrides)[0]
+    for lang in ("en", "ko"):
+        for text in (problem.message(lang), problem.fix(lang)):
+            assert not re.search(r"\{\w+(![rs])?(:[^}]*)?\}", text), text
+
+
+# ------------------------------------------------ wording that matters
+def test_categorical_on_integer_labels_names_the_keras_error_and_both_fixes():
+    problem = check(MULTI10, loss="categorical_crossentropy")[0]
+    assert "Shapes (32, 1) and (32, 10) are incompatible" in problem.message("en")
+    assert "Shapes (32, 1) and (32, 10) are incompatible" in problem.message("ko")
+    fix = problem.fix("en")
+    assert "to_categorical(y, 10)" in fix and "sparse_categorical_crossentropy" in fix
+
+
+def test_batch_in_the_keras_error_is_the_real_first_batch():
+    # 50 rows, 20% validation: 40 rows to fit, so a batch of 64 is really 40.
+    problem = check(MULTI10, loss="categorical_crossentropy", batch_size=64)[0]
+    assert "Shapes (40, 1) and (40, 10)" in problem.message("en")
+
+
+def test_mse_on_integer_multiclass_is_a_shape_error_and_a_warning():
+    problems = check(MULTI10, loss="mse")
+    assert codes(problems) == ["check.labels_outputs_mismatch", "check.classification_regression_loss"]
+    assert "10 output units" in problems[0].message("en") and "1 column" in problems[0].message("en")
+
+
+def test_three_softmax_units_on_ten_classes_quotes_both_numbers():
+    message = check(MULTI10, output_units=3)[0].message("en")
+    assert "3 units" in message and "10 classes" in message
+
+
+def test_too_many_params_states_count_limit_and_variable():
+    message = check(IMAGES, Settings(max_params=1000), layers=[LayerConfig(32)])[0].message("en")
+    assert "25,450" in message and "1,000" in message and "PLAYGROUND_MAX_PARAMS" in message
+
+
+def test_values_are_quoted():
+    assert "units=0" in check(BINARY, layers=[LayerConfig(0)])[0].message("en")
+    assert "learning_rate=-1" in check(BINARY, learning_rate=-1.0)[0].message("en")
+    assert "1000" in check(BINARY, learning_rate=1e3)[0].message("en")
+    assert "'swish'" in check(BINARY, layers=[LayerConfig(8, "swish")])[0].message("ko")
+    assert "255" in check(RAW_PIXELS)[0].message("en")
+
+
+def test_a_bad_hidden_layer_still_gets_the_head_checked():
+    problems = check(MULTI10, layers=[LayerConfig(0)], output_units=3)
+    assert codes(problems) == ["check.units_out_of_range", "check.units_mismatch"]
+
+
+def test_limits_come_from_settings():
+    tight = Settings(max_units=8, max_layers=1, max_epochs=5)
+    problems = check(BINARY, tight, layers=[LayerConfig(16), LayerConfig(4)], epochs=6)
+    assert sorted(codes(problems)) == [
+        "check.epochs_out_of_range", "check.too_many_layers", "check.units_out_of_range"]
+
+
+def test_errors_come_first():
+    problems = check(RAW_PIXELS, learning_rate=1e3, layers=[LayerConfig(8, "linear")], output_units=3)
+    assert [p.level for p in problems] == ["error", "warning", "warning", "info"]
+    assert has_errors(problems)
+    assert not has_errors([p for p in problems if p.level != "error"])
+
+
+def test_settings_default_to_the_environment(monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_MAX_PARAMS", "100")
+    assert codes(run_checks(ExperimentConfig(), BINARY)) == ["check.too_many_params"]
+
+
+def test_config_from_url_with_garbage_names_does_not_crash():
+    config = ExperimentConfig.from_query_params(
+        {"layers": "8:swish,0:relu", "loss": "nope", "optimizer": "x", "output_activation": "y"})
+    found = set(codes(run_checks(config, MULTI10, SETTINGS)))
+    assert {"check.unknown_activation", "check.unknown_loss", "check.unknown_optimizer",
+            "check.unknown_output_activation", "check.units_out_of_range"} <= found
+
+
+# ------------------------------------ the claims are what Keras does
+def _keras_error(config: ExperimentConfig, dataset: Dataset) -> str:
+    from playground.models import build_model, encode_labels
+
+    model = build_model(config, dataset)
+    y = encode_labels(dataset.y_train, config, dataset)
+    with pytest.raises(ValueError) as raised:
+        model.fit(dataset.x_train, y, epochs=1, batch_size=config.batch_size,
+                  validation_split=config.validation_split, verbose=0)
+    return str(raised.value)
+
+
+# MULTI10 has 50 rows; a 0.2 validation split leaves 40 to fit.
+@pytest.mark.parametrize("batch_size, printed", [(32, "None"), (20, "20")])
+def test_categorical_on_integer_labels_really_fails_in_keras(batch_size, printed):
+    config = ExperimentConfig(loss="categorical_crossentropy", layers=[LayerConfig(4)],
+                              batch_size=batch_size)
+    problem = run_checks(config, MULTI10, SETTINGS)[0]
+    assert problem.code == "check.categorical_on_integer_labels"
+    keras_says = f"target.shape=({printed},), output.shape=({printed}, 10)"
+    assert keras_says in _keras_error(config, MULTI10)
+    assert keras_says in problem.message("en")
+    assert f"Shapes ({batch_size}, 1) and ({batch_size}, 10) are incompatible" in problem.message("en")
+
+
+def test_sparse_on_onehot_labels_really_fails_in_keras():
+    config = ExperimentConfig(loss="sparse_categorical_crossentropy", label_encoding="onehot",
+                              layers=[LayerConfig(4)], batch_size=8)
+    problem = run_checks(config, MULTI10, SETTINGS)[0]
+    assert problem.code == "check.sparse_on_onehot_labels"
+    keras_says = "target.shape=(8, 10), output.shape=(8, 10)"
+    assert keras_says in _keras_error(config, MULTI10)
+    assert keras_says in problem.message("en")

@@ -1,0 +1,38 @@
+"""The session's experiment config: one object, kept across pages and in the URL."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from playground.config import ExperimentConfig
+
+CONFIG_KEY = "config"
+
+
+def config() -> ExperimentConfig:
+    """The session's config, created on first use from the URL when it holds one."""
+    if CONFIG_KEY not in st.session_state:
+        st.session_state[CONFIG_KEY] = _from_url()
+    return st.session_state[CONFIG_KEY]
+
+
+def replace_config(new: ExperimentConfig) -> None:
+    st.session_state[CONFIG_KEY] = new
+
+
+def _from_url() -> ExperimentConfig:
+    params = st.query_params.to_dict()
+    if "data.name" not in params:
+        return ExperimentConfig()
+    try:
+        return ExperimentConfig.from_query_params(params)
+    except ValueError as err:
+        st.session_state["url_config_error"] = str(err)
+        return ExperimentConfig()
+
+
+def sync_url() -> None:
+    """Writes the config into the URL so that a link reproduces the experiment."""
+    wanted = config().to_query_params()
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
