@@ -62,8 +62,8 @@ st.button(t("model.add_layer"), icon="➕", key="add_layer",
 
 # ------------------------------------------------------------- output head
 st.subheader(t("model.output"))
-head = models.resolve_head(cfg, dataset)
-st.caption(t("model.auto_head", units=head.units, activation=head.activation, loss=head.loss))
+auto = models.auto_head(cfg, dataset)
+st.caption(t("model.auto_head", units=auto.units, activation=auto.activation, loss=auto.loss))
 out_cols = st.columns(4)
 cfg.output_activation = out_cols[0].selectbox(
     t("model.output_activation"), OUTPUT_ACTIVATIONS,

@@ -113,13 +113,11 @@ class ExperimentConfig:
         """
         values = dict(values or {})
         data = _fill(DataConfig, values.pop("data", {}) or {}, prefix="data.")
-        layers = [
-            _fill(LayerConfig, layer, prefix="layers.")
-            for layer in values.pop("layers", None) or []
-        ]
+        layers = values.pop("layers", None)
         config = _fill(cls, values, prefix="")
         config.data = data
-        config.layers = layers
+        if layers is not None:  # absent keeps the default layers; [] means none
+            config.layers = [_fill(LayerConfig, layer, prefix="layers.") for layer in layers]
         return config
 
     # ----------------------------------------------------------------- JSON

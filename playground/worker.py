@@ -97,10 +97,15 @@ def _first_line(err: Exception) -> str:
 def _train(job: dict, emit, should_stop) -> dict:
     import keras
 
-    from playground import datasets, models
+    from playground import checks, datasets, models
 
     config = ExperimentConfig.from_dict(job["config"])
     dataset = datasets.load_dataset(config.data)
+    # The pages refuse these too; a config that reaches the pool any other way
+    # (a URL, a script) must not get past the server's limits either.
+    errors = [p for p in checks.run_checks(config, dataset) if p.level == "error"]
+    if errors:
+        raise PlaygroundError(errors[0].code, **errors[0].params)
     model = models.build_model(config, dataset)
     y_train = models.encode_labels(dataset.y_train, config, dataset)
     y_test = models.encode_labels(dataset.y_test, config, dataset)
@@ -166,26 +171,24 @@ class StreamingCallback:
                 self._epoch = epoch + 1
 
             def on_train_batch_end(self, batch, logs=None):
-                loss = float((logs or {}).get("loss", 0.0))
-                if self._diverging(loss):
-                    self.diverged = {"epoch": self._epoch, "loss": _safe_number(loss),
-                                     "learning_rate": self.learning_rate,
-                                     "suggestion": self.learning_rate / 10}
-                    self.model.stop_training = True
-                    return
                 if self.should_stop():
                     self.stopped_by_user = True
                     self.model.stop_training = True
+                # Reading `logs` forces a sync with the device, so it is done
+                # only as often as progress is reported.
                 now = time.monotonic()
-                if self.stream and now - self._last_batch_event >= BATCH_EVENT_INTERVAL_S:
-                    self._last_batch_event = now
+                if now - self._last_batch_event < BATCH_EVENT_INTERVAL_S:
+                    return
+                self._last_batch_event = now
+                clean = _clean(logs)
+                if self._check_divergence(clean.get("loss", 0.0)) and self.stream:
                     self.emit({"type": "batch", "job": self.job_id, "epoch": self._epoch,
-                               "step": batch + 1, "steps": self._steps, "logs": _clean(logs)})
+                               "step": batch + 1, "steps": self._steps, "logs": clean})
 
             def on_epoch_end(self, epoch, logs=None):
-                if self.diverged is not None:
-                    return
                 entry = {"epoch": epoch + 1, **_clean(logs)}
+                if self.diverged is not None or not self._check_divergence(entry.get("loss", 0.0)):
+                    return
                 self.history.append(entry)
                 event = {"type": "epoch", "job": self.job_id, "epoch": epoch + 1, "logs": entry}
                 if self.grid is not None and self.stream:
@@ -193,13 +196,20 @@ class StreamingCallback:
                 if self.stream:
                     self.emit(event)
 
-            def _diverging(self, loss: float) -> bool:
-                if not math.isfinite(loss):
-                    return True
-                if self._first_loss is None:
+            def _check_divergence(self, loss) -> bool:
+                """Stops training when the loss is NaN/inf or has exploded; False then."""
+                loss = float(loss)
+                if self._first_loss is None and math.isfinite(loss):
                     self._first_loss = max(loss, 1e-12)
-                    return False
-                return loss > DIVERGENCE_FACTOR * self._first_loss and loss > 1e4
+                exploded = self._first_loss is not None and (
+                    loss > DIVERGENCE_FACTOR * self._first_loss and loss > 1e4)
+                if math.isfinite(loss) and not exploded:
+                    return True
+                self.diverged = {"epoch": self._epoch, "loss": _safe_number(loss),
+                                 "learning_rate": self.learning_rate,
+                                 "suggestion": self.learning_rate / 10}
+                self.model.stop_training = True
+                return False
 
         return _Streaming(*args, **kwargs)
 

@@ -57,7 +57,7 @@ def test_epoch_events_arrive_in_order_and_artifacts_are_saved(pool):
 
 
 def test_progress_streams_while_the_job_runs(pool):
-    job_id = pool.submit(moons_config(epochs=400), owner="alice")
+    job_id = pool.submit(moons_config(epochs=200), owner="alice")
     running = wait_for(pool, job_id, lambda j: len(j.history) >= 2)
     assert running.status == "running" and running.batch is not None
     pool.stop(job_id)
@@ -65,16 +65,16 @@ def test_progress_streams_while_the_job_runs(pool):
 
 
 def test_stop_ends_a_run_early(pool):
-    job_id = pool.submit(moons_config(epochs=1000), owner="alice")
+    job_id = pool.submit(moons_config(epochs=200), owner="alice")
     wait_for(pool, job_id, lambda j: len(j.history) >= 1)
     pool.stop(job_id)
     job = wait_for(pool, job_id, finished, timeout=30)
     assert job.status == "stopped"
-    assert len(job.history) < 1000
+    assert len(job.history) < 200
 
 
 def test_a_killed_worker_is_reported_and_the_pool_recovers(pool):
-    job_id = pool.submit(moons_config(epochs=1000), owner="alice")
+    job_id = pool.submit(moons_config(epochs=200), owner="alice")
     job = wait_for(pool, job_id, lambda j: len(j.history) >= 1)
     os.kill(job.worker_pid, signal.SIGKILL)
     job = wait_for(pool, job_id, finished, timeout=30)
@@ -105,10 +105,10 @@ def test_a_data_error_becomes_a_readable_failure(pool):
 
 
 def test_jobs_queue_in_order_and_cancel_by_owner(pool):
-    first = pool.submit(moons_config(epochs=1000), owner="carol")
+    first = pool.submit(moons_config(epochs=200), owner="carol")
     wait_for(pool, first, lambda j: j.status == "running")
-    second = pool.submit(moons_config(epochs=1000), owner="dave")
-    third = pool.submit(moons_config(epochs=1000), owner="carol")
+    second = pool.submit(moons_config(epochs=200), owner="dave")
+    third = pool.submit(moons_config(epochs=200), owner="carol")
     assert pool.snapshot(second).queue_position == 1
     assert pool.snapshot(third).queue_position == 2
 
@@ -121,12 +121,12 @@ def test_jobs_queue_in_order_and_cancel_by_owner(pool):
 
 
 def test_early_stopping_ends_training(pool):
-    job_id = pool.submit(moons_config(epochs=300, early_stopping=True, patience=2,
+    job_id = pool.submit(moons_config(epochs=200, early_stopping=True, patience=2,
                                       learning_rate=0.05), owner="erin")
     job = wait_for(pool, job_id, finished, timeout=120)
     assert job.status == "finished"
     assert job.stopped == "early_stopping"
-    assert len(job.history) < 300
+    assert len(job.history) < 200
 
 
 def test_shutdown_leaves_no_worker_processes(tmp_path):
@@ -136,3 +136,10 @@ def test_shutdown_leaves_no_worker_processes(tmp_path):
     for pid in pids:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def test_the_worker_refuses_a_model_over_the_size_limit(pool):
+    huge = moons_config(epochs=1, layers=[{"units": 4096, "activation": "relu"}] * 3)
+    job = wait_for(pool, pool.submit(huge, owner="mallory"), finished)
+    assert job.status == "failed"
+    assert job.error[0] == "check.too_many_params"
