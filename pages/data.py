@@ -7,8 +7,11 @@ from playground import charts, datasets
 from playground.config import SCALINGS, TASKS
 from playground.errors import PlaygroundError
 from ui.backend import load_dataset, settings
+from ui.navigation import ensure_app_navigation
 from ui.i18n import lang, show_error, t
 from ui.state import config
+
+ensure_app_navigation()
 
 cfg = config()
 data = cfg.data

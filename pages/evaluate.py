@@ -6,7 +6,10 @@ import streamlit as st
 
 from playground import charts, evaluation
 from ui import backend
+from ui.navigation import ensure_app_navigation
 from ui.i18n import lang, t
+
+ensure_app_navigation()
 
 st.title(t("eval.title"))
 pool = backend.pool()

@@ -8,9 +8,12 @@ from playground.config import (ACTIVATIONS, LABEL_ENCODINGS, LOSSES, OPTIMIZERS,
                                OUTPUT_ACTIVATIONS, LayerConfig)
 from playground.errors import PlaygroundError
 from ui.backend import load_dataset, settings
+from ui.navigation import ensure_app_navigation
 from ui.i18n import show_error, t
 from ui.problems import show_problems
 from ui.state import config
+
+ensure_app_navigation()
 
 cfg = config()
 st.title(t("model.title"))

@@ -9,9 +9,12 @@ from playground.errors import PlaygroundError
 from playground.i18n import translate
 from playground.worker import grid_points
 from ui import backend
+from ui.navigation import ensure_app_navigation
 from ui.i18n import lang, show_error, t
 from ui.problems import show_problems
 from ui.state import config
+
+ensure_app_navigation()
 
 REFRESH_SECONDS = 0.5
 
@@ -125,7 +128,8 @@ def live_view() -> None:
     if current is None:
         return
     _status(current)
-    _charts(current)
+    if current.history:
+        _charts(current)
     if running and not current.active:
         st.rerun()
     if not current.active:

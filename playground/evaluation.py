@@ -307,18 +307,20 @@ def best_epoch(history: Sequence[dict], monitor: str = "val_loss") -> int | None
     return pick(series, key=lambda pair: pair[1])[0]
 
 
-def looks_overfit(history: Sequence[dict], patience: int = 3) -> bool:
+def looks_overfit(history: Sequence[dict], patience: int = 3, min_rise: float = 0.1) -> bool:
     """Whether validation loss turned back up while training loss kept falling.
 
     Args:
         history: per-epoch log dicts with "loss" and "val_loss".
         patience: how many epochs past the validation minimum count as
             "risen for a while".
+        min_rise: how far the last val_loss must sit above the minimum, as a
+            share of the minimum, so that noise on a plateau is not flagged.
 
     Returns:
         True when the last `patience` or more epochs all came after the
-        lowest val_loss, and the training loss ended below its value at
-        that epoch.
+        lowest val_loss, the last val_loss is at least `min_rise` above that
+        minimum, and the training loss ended below its value at that epoch.
     """
     pairs = [
         (float(logs["loss"]), float(logs["val_loss"]))
@@ -335,7 +337,8 @@ def looks_overfit(history: Sequence[dict], patience: int = 3) -> bool:
     # The last epoch reaching the minimum, so a flat plateau is not a rise.
     lowest = len(val_loss) - 1 - int(np.argmin(val_loss[::-1]))
     epochs_since_lowest = len(val_loss) - 1 - lowest
-    return epochs_since_lowest >= patience and loss[-1] < loss[lowest]
+    risen = val_loss[-1] >= val_loss[lowest] * (1 + min_rise)
+    return epochs_since_lowest >= patience and risen and loss[-1] < loss[lowest]
 
 
 def input_grid(x, steps: int = 50, margin: float = 0.1):

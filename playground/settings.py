@@ -6,7 +6,7 @@ class (see README, "Hosting a class"). Every variable is optional.
 | variable                          | default | meaning                                   |
 |-----------------------------------|---------|-------------------------------------------|
 | PLAYGROUND_POOL_SIZE              | 2       | training worker processes                 |
-| PLAYGROUND_THREADS_PER_WORKER     | 1       | TensorFlow intra/inter-op threads each    |
+| PLAYGROUND_THREADS_PER_WORKER     | cores / pool size | TensorFlow intra/inter-op threads each |
 | PLAYGROUND_MAX_PARAMS             | 2000000 | largest model (parameters) a student may train |
 | PLAYGROUND_MAX_UNITS              | 4096    | largest Dense layer                        |
 | PLAYGROUND_MAX_LAYERS             | 10      | most hidden layers                         |
@@ -51,9 +51,11 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> "Settings":
+        pool_size = _env_int("PLAYGROUND_POOL_SIZE", cls.pool_size)
         return cls(
-            pool_size=_env_int("PLAYGROUND_POOL_SIZE", cls.pool_size),
-            threads_per_worker=_env_int("PLAYGROUND_THREADS_PER_WORKER", cls.threads_per_worker),
+            pool_size=pool_size,
+            threads_per_worker=_env_int("PLAYGROUND_THREADS_PER_WORKER",
+                                        max(1, (os.cpu_count() or 1) // pool_size)),
             max_params=_env_int("PLAYGROUND_MAX_PARAMS", cls.max_params),
             max_units=_env_int("PLAYGROUND_MAX_UNITS", cls.max_units),
             max_layers=_env_int("PLAYGROUND_MAX_LAYERS", cls.max_layers),

@@ -243,3 +243,11 @@ def test_report_frame_is_a_dataframe_with_int_support(binary_case):
     assert isinstance(frame, pd.DataFrame)
     assert frame["support"].dtype.kind == "i"
     assert math.isnan(frame.loc["accuracy", "precision"])
+
+
+def test_looks_overfit_ignores_noise_on_a_plateau():
+    history = [{"epoch": i + 1, "loss": 1.0 / (i + 1), "val_loss": v}
+               for i, v in enumerate([0.5, 0.3, 0.2, 0.1, 0.101, 0.102, 0.103, 0.102])]
+    assert not evaluation.looks_overfit(history)
+    history[-1]["val_loss"] = 0.2
+    assert evaluation.looks_overfit(history)

@@ -23,6 +23,8 @@ def test_loss_chart_gains_points_while_training_then_confusion_matrix(page, app_
     page.goto(f"{app_url}/train?{urlencode(config.to_query_params())}")
     train = page.get_by_role("button", name="Train", exact=True)
     train.wait_for()
+    # A deep link on a fresh server must still run through app.py's navigation.
+    page.get_by_text("Language / 언어").wait_for()
     train.click()
 
     seen_while_running = []
