@@ -7,9 +7,11 @@ training happens in worker processes (see playground/training.py).
 import streamlit as st
 
 from ui.i18n import language_switch, t
+from ui.navigation import mark_app_ran
 from ui.state import sync_url
 
 st.set_page_config(page_title="Deep Learning Playground", page_icon="🧠", layout="wide")
+mark_app_ran()
 language_switch()
 
 

@@ -79,7 +79,7 @@ except PlaygroundError as err:
     st.stop()
 
 st.divider()
-cols = st.columns(4)
+cols = st.columns([2, 1, 1, 1])
 cols[0].metric(t("data.task_label"), t(f"task.{dataset.task}"))
 cols[1].metric(t("data.train_rows"), f"{len(dataset.y_train):,}")
 cols[2].metric(t("data.test_rows"), f"{len(dataset.y_test):,}")

@@ -501,17 +501,28 @@ def _load_mnist(data: DataConfig) -> Dataset:
     )
 
 
-def _mnist_arrays() -> tuple[tuple[np.ndarray, ...], str]:
-    """The raw uint8 MNIST arrays and where they came from."""
-    path = find_data_file("mnist.npz")
+def _local_or_download(filename: str, read_file, download, unavailable_code: str):
+    """Reads `filename` from the data dir or Keras cache, else downloads it.
+
+    Returns:
+        (arrays, where they came from). Any download failure means "offline"
+        and becomes a DatasetError with `unavailable_code`.
+    """
+    path = find_data_file(filename)
     if path is not None:
-        return _read_mnist_file(_file_key(path)), str(path)
+        return read_file(_file_key(path)), str(path)
     try:
-        return _download_mnist(), "keras.datasets.mnist"
+        return download(), f"keras.datasets.{filename.split('.')[0]}"
     except Exception as err:  # noqa: BLE001 - any download failure means "offline"
         raise DatasetError(
-            "data.mnist_unavailable", reason=_reason(err), cache=str(keras_cache_dir())
+            unavailable_code, reason=_reason(err), cache=str(keras_cache_dir())
         ) from None
+
+
+def _mnist_arrays() -> tuple[tuple[np.ndarray, ...], str]:
+    """The raw uint8 MNIST arrays and where they came from."""
+    return _local_or_download("mnist.npz", _read_mnist_file, _download_mnist,
+                              "data.mnist_unavailable")
 
 
 @functools.lru_cache(maxsize=2)
@@ -596,15 +607,8 @@ def decode_review(sequence, index_to_word: dict[int, str]) -> str:
 
 def _imdb_sequences():
     """IMDB as `keras.datasets.imdb.load_data(num_words=10000)` returns it."""
-    path = find_data_file("imdb.npz")
-    if path is not None:
-        return _read_imdb_file(_file_key(path)), str(path)
-    try:
-        return _download_imdb(), "keras.datasets.imdb"
-    except Exception as err:  # noqa: BLE001 - any download failure means "offline"
-        raise DatasetError(
-            "data.imdb_unavailable", reason=_reason(err), cache=str(keras_cache_dir())
-        ) from None
+    return _local_or_download("imdb.npz", _read_imdb_file, _download_imdb,
+                              "data.imdb_unavailable")
 
 
 @functools.lru_cache(maxsize=1)

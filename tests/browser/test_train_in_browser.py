@@ -43,4 +43,5 @@ def test_loss_chart_gains_points_while_training_then_confusion_matrix(page, app_
 
     page.get_by_role("link", name="Evaluate").first.click()
     page.get_by_text("Confusion matrix").wait_for()
-    assert page.locator("[data-testid='stPlotlyChart']").count() >= 2
+    confusion_matrix = page.locator("[data-testid='stPlotlyChart']").filter(has_text="Predicted")
+    confusion_matrix.locator(".heatmaplayer").first.wait_for()
