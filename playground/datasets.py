@@ -85,6 +85,8 @@ class Dataset:
         notes: (message key, params) pairs for the page, e.g. how missing
             values were handled.
         preview_text: decoded sample reviews for text datasets.
+        pixel_offset, pixel_scale: for images, model input =
+            (pixel 0..255 - pixel_offset) / pixel_scale.
     """
 
     name: str
@@ -98,6 +100,8 @@ class Dataset:
     class_names: list[str] = field(default_factory=list)
     notes: list[tuple[str, dict]] = field(default_factory=list)
     preview_text: list[str] = field(default_factory=list)
+    pixel_offset: float = 0.0
+    pixel_scale: float = 1.0
 
     @property
     def n_classes(self) -> int:
@@ -279,7 +283,9 @@ def _scale(dataset: Dataset, scaling: str) -> Dataset:
     x_train = dataset.x_train.astype(np.float32)
     x_test = dataset.x_test.astype(np.float32)
     if dataset.kind == "image":
-        x_train, x_test = _scale_pixels(x_train, x_test, scaling)
+        dataset.pixel_offset, dataset.pixel_scale = _pixel_transform(x_train, scaling)
+        x_train = ((x_train - dataset.pixel_offset) / dataset.pixel_scale).astype(np.float32)
+        x_test = ((x_test - dataset.pixel_offset) / dataset.pixel_scale).astype(np.float32)
     elif scaling != "none":
         scaler = StandardScaler() if scaling == "standard" else MinMaxScaler()
         x_train = scaler.fit_transform(x_train).astype(np.float32)
@@ -288,18 +294,18 @@ def _scale(dataset: Dataset, scaling: str) -> Dataset:
     return dataset
 
 
-def _scale_pixels(x_train: np.ndarray, x_test: np.ndarray, scaling: str):
-    """minmax: 0..255 -> 0..1; standard: one global mean and std."""
+def _pixel_transform(x_train: np.ndarray, scaling: str) -> tuple[float, float]:
+    """(offset, scale) so that model input = (pixel - offset) / scale.
+
+    minmax: 0..255 -> 0..1; standard: one global mean and std; none: raw.
+    Kept on the Dataset so a drawing can be scaled the same way later.
+    """
     if scaling == "minmax":
-        return x_train / np.float32(255), x_test / np.float32(255)
+        return 0.0, 255.0
     if scaling == "standard":
-        mean, std = x_train.mean(dtype=np.float64), x_train.std(dtype=np.float64)
-        std = std if std > 0 else 1.0
-        return (
-            ((x_train - mean) / std).astype(np.float32),
-            ((x_test - mean) / std).astype(np.float32),
-        )
-    return x_train, x_test
+        std = float(x_train.std(dtype=np.float64))
+        return float(x_train.mean(dtype=np.float64)), std if std > 0 else 1.0
+    return 0.0, 1.0
 
 
 # ============================================================= toy sets
