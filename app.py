@@ -19,7 +19,8 @@ def home() -> None:
     st.title(t("home.title"))
     st.write(t("home.intro"))
     steps = [("pages/data.py", "home.step_data"), ("pages/model.py", "home.step_model"),
-             ("pages/train.py", "home.step_train"), ("pages/evaluate.py", "home.step_evaluate")]
+             ("pages/train.py", "home.step_train"), ("pages/evaluate.py", "home.step_evaluate"),
+             ("pages/draw.py", "home.step_draw")]
     columns = st.columns(len(steps))
     for column, (page, key) in zip(columns, steps):
         with column.container(border=True):
@@ -30,7 +31,7 @@ def home() -> None:
 
 
 ICONS = {"pages/data.py": "📊", "pages/model.py": "🧱", "pages/train.py": "🏋️",
-         "pages/evaluate.py": "🔍"}
+         "pages/evaluate.py": "🔍", "pages/draw.py": "✏️"}
 
 navigation = st.navigation([
     st.Page(home, title=t("page.home"), icon="🏠", default=True),

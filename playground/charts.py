@@ -624,3 +624,18 @@ def threshold_figure(sweep_frame, threshold: float, lang: str = "en") -> go.Figu
         legend={"orientation": "h", "y": 1.12, "x": 0},
     )
     return fig
+
+
+def digit_input_figure(image01, size: int = 280) -> go.Figure:
+    """One 28×28 input drawn square and pixel by pixel, 0 black to 1 white.
+
+    Args:
+        image01: shape (28, 28), values in 0..1.
+        size: width and height of the figure in pixels.
+    """
+    fig = go.Figure(go.Heatmap(z=np.asarray(image01, dtype=float), colorscale="gray", zmin=0, zmax=1,
+                               showscale=False, hovertemplate="row %{y}, col %{x}: %{z:.2f}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", showticklabels=False, scaleanchor="x", constrain="domain")
+    fig.update_xaxes(showticklabels=False, constrain="domain")
+    fig.update_layout(width=size, height=size, margin={"l": 0, "r": 0, "t": 0, "b": 0})
+    return fig

@@ -254,6 +254,11 @@ def _save_artifacts(folder: Path, model, dataset, config, y_test, history, grid)
     test = model.evaluate(dataset.x_test, y_test, verbose=0, return_dict=True)
     prob = model.predict(dataset.x_test, batch_size=1024, verbose=0)
     np.savez_compressed(folder / "predictions.npz", y_true=dataset.y_test, prob=prob)
+    if dataset.kind == "image":
+        from playground.inference import DENSE_NETWORK_FILE, export_dense_network
+
+        export_dense_network(model, folder / DENSE_NETWORK_FILE, dataset.pixel_offset,
+                             dataset.pixel_scale)
     if grid is not None:
         hidden = [layer.output for layer in model.layers if isinstance(layer, keras.layers.Dense)]
         probe = keras.Model(model.inputs, hidden)

@@ -4,6 +4,7 @@ import subprocess
 import sys
 import time
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -156,3 +157,27 @@ def test_a_learning_rate_of_1000_is_explained_not_crashed():
     assert any("learning rate" in w.value.lower() for w in at.warning)
     at.button(key="train_button").click().run()
     run_until(at, lambda page: "10× smaller" in texts(page))
+
+
+def test_draw_page_answers_with_the_default_model_and_asks_for_a_drawing():
+    at = open_page("pages/draw.py")
+    assert "default digit model" in texts(at)
+    assert any("Draw a digit" in info.value for info in at.info)
+    assert not at.metric, "an empty canvas must not show a prediction"
+
+
+def test_draw_page_browses_mnist_test_images(tmp_path, monkeypatch):
+    rng = np.random.default_rng(0)
+    images = (rng.random((30, 28, 28)) * 255).astype(np.uint8)
+    labels = rng.integers(0, 10, 30).astype(np.uint8)
+    np.savez(tmp_path / "mnist.npz", x_train=images, y_train=labels, x_test=images, y_test=labels)
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
+
+    at = open_page("pages/draw.py")
+    at.radio(key="draw_mode").set_value("browse").run()
+    assert not at.exception, at.exception
+    assert at.metric[0].label == "Prediction"
+    assert at.metric[0].value in [str(d) for d in range(10)]
+    at.toggle(key="only_wrong").set_value(True).run()
+    assert not at.exception, at.exception
+    assert any("true label" in e.value for e in at.error)

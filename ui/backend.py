@@ -12,6 +12,7 @@ import streamlit as st
 
 from playground import datasets
 from playground.config import DataConfig
+from playground.inference import DenseNetwork, load_dense_network
 from playground.settings import Settings
 from playground.training import LocalPool
 
@@ -80,3 +81,34 @@ def load_artifacts(folder: str) -> dict:
         with np.load(path / "grid.npz") as grid:
             artifacts["grid"] = {key: grid[key] for key in grid.files}
     return artifacts
+
+
+def finished_runs() -> list[tuple[str, dict, str]]:
+    """(run id, result, artifacts folder) of this session's runs that saved a model, oldest first."""
+    runs = []
+    for job_id in session_runs():
+        job = pool().snapshot(job_id)
+        if job is not None and job.artifacts and job.result:
+            runs.append((job.id, job.result, job.artifacts))
+    return runs
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def dense_network(path: str) -> DenseNetwork:
+    """A digit network, loaded once and shared: its arrays are only ever read,
+    so any number of sessions may predict with it at the same time."""
+    return load_dense_network(Path(path))
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def mnist_test_set(data_dir: str) -> tuple[np.ndarray, np.ndarray]:
+    """MNIST test images scaled to 0..1 and their labels (data_dir keys the cache)."""
+    dataset = datasets.load_dataset(DataConfig(name="mnist", n_samples=1, scaling="minmax"))
+    return dataset.x_test, dataset.y_test
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def network_test_predictions(path: str, data_dir: str) -> np.ndarray:
+    """The network's predicted class for every MNIST test image."""
+    images, _ = mnist_test_set(data_dir)
+    return dense_network(path).predict_proba(images).argmax(axis=1)

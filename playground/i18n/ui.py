@@ -7,6 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page.model": ("Model", "모델"),
     "page.train": ("Train", "학습"),
     "page.evaluate": ("Evaluate", "평가"),
+    "page.draw": ("Draw", "그리기"),
     "ui.unexpected_error": ("Something went wrong: {detail}", "문제가 발생했습니다: {detail}"),
     # ------------------------------------------------------------ home
     "home.title": ("🧠 Deep Learning Playground", "🧠 딥러닝 놀이터"),
@@ -24,6 +25,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "3. 백그라운드에서 학습하며 손실과 정확도를 실시간으로 봅니다."),
     "home.step_evaluate": ("4. Confusion matrix, threshold, report and what each neuron learned.",
                            "4. 혼동 행렬, 임계값, 분류 리포트, 각 뉴런이 배운 것을 봅니다."),
+    "home.step_draw": ("5. Draw a digit and watch the model guess it live.",
+                       "5. 숫자를 그리고 모델이 실시간으로 맞히는 것을 봅니다."),
     "home.quick_start": (
         "Everything starts with sensible defaults: open **Train** and press the button to see a "
         "network learn the two moons in a few seconds.",
@@ -245,4 +248,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "eval.layer_title": ("Hidden layer {n}", "은닉층 {n}"),
     "eval.history": ("Training history", "학습 기록"),
+    # ------------------------------------------------------------ draw page
+    "draw.title": ("✏️ Draw a digit", "✏️ 숫자 그리기"),
+    "draw.model_default": (
+        "Answering: the default digit model that ships with the app (Dense 784-256-128-10, "
+        "{params} parameters, {accuracy} on the MNIST test set). Train a model on MNIST and "
+        "yours answers instead.",
+        "답하는 모델: 앱에 들어 있는 기본 숫자 모델 (Dense 784-256-128-10, 파라미터 {params}개, "
+        "MNIST 테스트 정확도 {accuracy}). MNIST로 모델을 학습하면 내 모델이 대신 답합니다.",
+    ),
+    "draw.model_session": (
+        "Answering: the MNIST model you trained in this session ({params} parameters, "
+        "{accuracy} on the MNIST test set).",
+        "답하는 모델: 이 세션에서 내가 MNIST로 학습한 모델 (파라미터 {params}개, "
+        "MNIST 테스트 정확도 {accuracy}).",
+    ),
+    "draw.mode": ("Mode", "모드"),
+    "draw.mode.draw": ("Draw with the mouse or a finger", "마우스나 손가락으로 그리기"),
+    "draw.mode.browse": ("Browse MNIST test images", "MNIST 테스트 이미지 둘러보기"),
+    "draw.clear": ("Clear", "지우기"),
+    "draw.empty": ("Draw a digit (0–9) on the black square: big, in the middle, one stroke at a time.",
+                   "검은 사각형에 숫자(0–9)를 하나 그려 보세요. 크게, 가운데에, 한 획씩."),
+    "draw.prediction": ("Prediction", "예측"),
+    "draw.confidence": ("{p} confident", "확신도 {p}"),
+    "draw.truth": ("The true label is {digit}.", "실제 정답은 {digit}입니다."),
+    "draw.model_sees": (
+        "What the network receives: your drawing cropped to its ink, scaled into a 20×20 box and "
+        "centred by its centre of mass in 28×28 pixels, like every MNIST digit.",
+        "신경망이 받는 입력: 잉크 부분만 잘라 20×20 상자에 맞추고, 무게 중심이 28×28의 가운데에 "
+        "오도록 옮긴 그림입니다. 모든 MNIST 숫자가 이렇게 만들어졌습니다.",
+    ),
+    "draw.test_image_input": ("The 28×28 test image, as the network receives it.",
+                              "신경망이 받는 그대로의 28×28 테스트 이미지입니다."),
+    "draw.only_wrong": ("Only the {n} test images the model gets wrong",
+                        "모델이 틀린 테스트 이미지 {n}개만 보기"),
+    "draw.none_wrong": ("The model gets every test image right.", "모델이 모든 테스트 이미지를 맞혔습니다."),
+    "draw.example": ("Image (1 to {n})", "이미지 (1 ~ {n})"),
+    "draw.test_index": ("MNIST test image #{index}", "MNIST 테스트 이미지 #{index}"),
 }

@@ -1,0 +1,86 @@
+"""Draw page: draw a digit and watch the model guess it, or browse the MNIST test set."""
+
+import numpy as np
+import streamlit as st
+from streamlit_drawable_canvas import st_canvas
+
+from playground import charts, drawing
+from playground.errors import PlaygroundError
+from playground.inference import choose_digit_model
+from playground.settings import data_dir
+from ui import backend
+from ui.navigation import ensure_app_navigation
+from ui.i18n import lang, show_error, t
+
+ensure_app_navigation()
+
+DIGITS = [str(d) for d in range(10)]
+CANVAS_SIZE = 280
+STROKE_WIDTH = 18
+
+st.title(t("draw.title"))
+choice = choose_digit_model(backend.finished_runs())
+network = backend.dense_network(str(choice.path))
+accuracy = f"{choice.test_accuracy:.1%}" if choice.test_accuracy is not None else "?"
+if choice.run_id:
+    st.caption(t("draw.model_session", accuracy=accuracy, params=f"{network.n_params:,}"))
+else:
+    st.caption(t("draw.model_default", accuracy=accuracy, params=f"{network.n_params:,}"))
+
+
+def show_prediction(image01: np.ndarray, input_caption: str, truth: int | None = None) -> None:
+    """The top guess, all ten probabilities, and the 28×28 input itself."""
+    probabilities = network.predict_proba(image01)
+    guess = int(np.argmax(probabilities))
+    guess_col, input_col = st.columns(2)
+    with guess_col:
+        st.metric(t("draw.prediction"), DIGITS[guess], delta_arrow="off", delta_color="off",
+                  delta=t("draw.confidence", p=f"{probabilities[guess]:.0%}"))
+        if truth is not None:
+            (st.success if truth == guess else st.error)(t("draw.truth", digit=truth))
+    with input_col:
+        st.plotly_chart(charts.digit_input_figure(image01, size=140), width="content",
+                        key="draw_input_image")
+        st.caption(input_caption)
+    st.plotly_chart(charts.probability_bars_figure(probabilities, DIGITS, lang(), highlight=guess),
+                    key="draw_probabilities")
+
+
+mode = st.radio(t("draw.mode"), ["draw", "browse"], format_func=lambda m: t(f"draw.mode.{m}"),
+                horizontal=True, key="draw_mode")
+
+if mode == "draw":
+    canvas_col, result_col = st.columns(2)
+    with canvas_col:
+        version = st.session_state.setdefault("canvas_version", 0)
+        canvas = st_canvas(stroke_width=STROKE_WIDTH, stroke_color="#FFFFFF",
+                           background_color="#000000", height=CANVAS_SIZE, width=CANVAS_SIZE,
+                           drawing_mode="freedraw", return_image_data=True,
+                           key=f"digit_canvas_{version}")
+        st.button(t("draw.clear"), icon="🧽", key="clear_canvas",
+                  on_click=lambda: st.session_state.update(canvas_version=version + 1))
+    pixels = getattr(canvas, "image_data", None) if canvas is not None else None
+    image = drawing.to_mnist_input(pixels) if pixels is not None else None
+    with result_col:
+        if image is None:
+            st.info(t("draw.empty"), icon="✏️")
+        else:
+            show_prediction(image, t("draw.model_sees"))
+else:
+    folder = str(data_dir() or "")
+    try:
+        images, labels = backend.mnist_test_set(folder)
+    except PlaygroundError as err:
+        show_error(err)
+        st.stop()
+    predicted = backend.network_test_predictions(str(choice.path), folder)
+    only_wrong = st.toggle(t("draw.only_wrong", n=int((predicted != labels).sum())), key="only_wrong")
+    indices = np.flatnonzero(predicted != labels) if only_wrong else np.arange(len(labels))
+    if len(indices) == 0:
+        st.success(t("draw.none_wrong"))
+        st.stop()
+    position = st.number_input(t("draw.example", n=len(indices)), 1, len(indices), 1,
+                               key=f"example_{only_wrong}") - 1
+    index = int(indices[position])
+    st.caption(t("draw.test_index", index=index))
+    show_prediction(images[index], t("draw.test_image_input"), truth=int(labels[index]))

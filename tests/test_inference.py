@@ -1,0 +1,112 @@
+"""NumPy inference of Dense networks, and which digit model answers."""
+
+import json
+
+import numpy as np
+import pytest
+
+from playground import inference
+from playground.inference import (DEFAULT_DIGIT_MODEL, DENSE_NETWORK_FILE, choose_digit_model,
+                                  export_dense_network, load_dense_network)
+from tests.conftest import shared_mnist_path
+
+
+@pytest.mark.parametrize("hidden", ["relu", "sigmoid", "tanh", "elu", "leaky_relu", "linear"])
+def test_numpy_forward_pass_equals_keras(tmp_path, hidden):
+    import keras
+
+    keras.utils.set_random_seed(1)
+    model = keras.Sequential([keras.Input(shape=(28, 28)), keras.layers.Flatten(),
+                              keras.layers.Dense(12, activation=hidden), keras.layers.Dropout(0.5),
+                              keras.layers.Dense(10, activation="softmax")])
+    offset, scale = 33.0, 78.0
+    export_dense_network(model, tmp_path / "net.npz", offset, scale)
+    network = load_dense_network(tmp_path / "net.npz")
+
+    images01 = np.random.default_rng(0).random((5, 28, 28)).astype(np.float32)
+    expected = model.predict((images01 * 255 - offset) / scale, verbose=0)
+    np.testing.assert_allclose(network.predict_proba(images01), expected, rtol=1e-4, atol=1e-6)
+    np.testing.assert_allclose(network.predict_proba(images01[0]), expected[0], rtol=1e-4, atol=1e-6)
+    assert network.n_params == model.count_params()
+
+
+def test_export_refuses_layers_it_cannot_run(tmp_path):
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(28, 28, 1)), keras.layers.Conv2D(2, 3),
+                              keras.layers.Flatten(), keras.layers.Dense(10)])
+    with pytest.raises(ValueError, match="Conv2D"):
+        export_dense_network(model, tmp_path / "net.npz", 0.0, 255.0)
+
+
+def _run(tmp_path, run_id, dataset, with_network=True, accuracy=0.9):
+    folder = tmp_path / run_id
+    folder.mkdir()
+    if with_network:
+        (folder / DENSE_NETWORK_FILE).write_bytes(b"weights")
+    return (run_id, {"dataset": dataset, "test": {"accuracy": accuracy}}, str(folder))
+
+
+def test_the_default_model_answers_when_the_session_has_no_mnist_run(tmp_path):
+    choice = choose_digit_model([_run(tmp_path, "a", "moons", with_network=False)])
+    assert choice.path == DEFAULT_DIGIT_MODEL and choice.run_id is None
+    assert choice.test_accuracy >= 0.98
+
+
+def test_the_sessions_newest_mnist_run_answers(tmp_path):
+    runs = [_run(tmp_path, "old", "mnist", accuracy=0.91), _run(tmp_path, "new", "mnist", accuracy=0.95),
+            _run(tmp_path, "later", "iris", with_network=False)]
+    choice = choose_digit_model(runs)
+    assert choice.run_id == "new" and choice.test_accuracy == 0.95
+    assert choice.path == tmp_path / "new" / DENSE_NETWORK_FILE
+
+
+def test_the_shipped_default_model_is_small_and_documented():
+    assert DEFAULT_DIGIT_MODEL.stat().st_size < 5 * 2**20
+    info = json.loads(DEFAULT_DIGIT_MODEL.with_suffix(".json").read_text())
+    assert info["test_accuracy"] >= 0.98 and "scripts/train_default_digit_model.py" in info["command"]
+    network = load_dense_network(DEFAULT_DIGIT_MODEL)
+    assert network.kernels[0].shape == (784, 256) and network.activations[-1] == "softmax"
+
+
+def test_the_default_model_scores_98_percent_on_the_real_mnist():
+    path = shared_mnist_path()
+    if path is None:
+        pytest.skip("the full MNIST (PLAYGROUND_DATA_DIR or ../shared/data/mnist.npz) is absent")
+    with np.load(path) as data:
+        images, labels = data["x_test"] / np.float32(255), data["y_test"]
+    predicted = load_dense_network(DEFAULT_DIGIT_MODEL).predict_proba(images).argmax(axis=1)
+    assert (predicted == labels).mean() >= 0.98
+
+
+def test_leaky_relu_slope_matches_keras():
+    import keras
+
+    z = np.array([-2.0, 3.0], dtype=np.float32)
+    np.testing.assert_allclose(inference.ACTIVATIONS["leaky_relu"](z),
+                               keras.activations.leaky_relu(z), rtol=1e-6)
+
+
+@pytest.mark.parametrize("scaling", ["standard", "minmax", "none"])
+def test_a_trained_mnist_run_exports_a_network_that_matches_keras(tmp_path, monkeypatch, scaling):
+    from playground.config import DataConfig, ExperimentConfig, LayerConfig
+    from playground.worker import run_job
+
+    rng = np.random.default_rng(0)
+    images = (rng.random((120, 28, 28)) * 255).astype(np.uint8)
+    labels = rng.integers(0, 10, 120).astype(np.uint8)
+    np.savez(tmp_path / "mnist.npz", x_train=images, y_train=labels, x_test=images[:20], y_test=labels[:20])
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
+    config = ExperimentConfig(data=DataConfig(name="mnist", n_samples=0, scaling=scaling), epochs=1,
+                              layers=[LayerConfig(8, "elu")])
+    events = []
+    run_job({"id": "t", "config": config.to_dict(), "artifacts": str(tmp_path / "run")},
+            events.append, lambda: False)
+    assert events[-1]["type"] == "finished", events[-1]
+
+    network = load_dense_network(tmp_path / "run" / DENSE_NETWORK_FILE)
+    keras_prob = np.load(tmp_path / "run" / "predictions.npz")["prob"]
+    np.testing.assert_allclose(network.predict_proba(images[:20] / np.float32(255)), keras_prob,
+                               rtol=1e-3, atol=1e-5)
+    choice = choose_digit_model([("t", events[-1]["result"], str(tmp_path / "run"))])
+    assert choice.run_id == "t"
