@@ -12,10 +12,13 @@ digits of that size and place, so a drawing gets the same recipe:
    by its luminance times its alpha, so transparent pixels are background);
 2. crop to the bounding box of the ink;
 3. resize so the longer side is 20 px, keeping the aspect ratio, with an
-   area-averaging filter so thin strokes become grey rather than vanish;
-4. paste into a black 28×28 field where the center of mass lands on the
-   center (row 14, column 14, as in MNIST, whose mean center of mass is
-   (14.0, 14.0) with whole-pixel shifts);
+   area-averaging filter (Pillow's BOX) so thin strokes become grey rather
+   than vanish;
+4. place it in a black 28×28 field so the center of mass lands on the
+   center: row 14, column 14 as array indices, MNIST's mean center of mass.
+   Steps 3 and 4 are one Pillow resize of a window around the center of
+   mass, so the shift is not rounded to whole pixels: the same digit drawn
+   at another size or place comes out the same, with no one-pixel jumps;
 5. divide by the brightest pixel, so a faint grey stroke looks like MNIST's
    ink (whose brightest pixel is 1.0 in every digit).
 
@@ -31,6 +34,8 @@ if image01 is not None:
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 from PIL import Image
@@ -113,45 +118,40 @@ def is_blank(image: np.ndarray, ink_threshold: float = 0.1,
     return ink_box(to_grayscale(image), ink_threshold, min_extent) is None
 
 
-def fit_in_box(digit: np.ndarray, box: int = DIGIT_BOX) -> np.ndarray:
-    """Resizes a cropped digit so its longer side is `box`, keeping its shape.
+def size_and_center(digit: np.ndarray, size: int = MNIST_SIZE, box: int = DIGIT_BOX,
+                    center: tuple[float, float] = MNIST_CENTER) -> np.ndarray:
+    """Scales a cropped digit into a square field, centered by its mass.
+
+    The longer side of `digit` becomes `box` pixels, the aspect ratio is
+    kept, and the center of mass lands on `center`. Both happen in one
+    area-averaging resize (Pillow's BOX filter) of a window of the crop
+    chosen around its center of mass, so neither the shorter side nor the
+    shift is rounded to whole pixels: thin or off-grid edges come out grey,
+    as MNIST's anti-aliased ones do, with no second resampling blur.
 
     Args:
-        digit: float32 grayscale crop in 0..1.
-        box: the length of the longer side after resizing.
-
-    Returns:
-        The resized float32 array, values in 0..1.
-    """
-    height, width = digit.shape
-    scale = box / max(height, width)
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))  # Pillow: (w, h)
-    resized = Image.fromarray(digit, mode="F").resize(size, Image.Resampling.BOX)
-    return np.clip(np.asarray(resized), 0.0, 1.0)
-
-
-def center_by_mass(digit: np.ndarray, size: int = MNIST_SIZE,
-                   center: tuple[float, float] = MNIST_CENTER) -> np.ndarray:
-    """Pastes a digit into a black square so its center of mass is at `center`.
-
-    Shifts are whole pixels, as in MNIST, so no extra blur is added; a digit
-    whose mass sits far off its middle stays whole inside the field rather
-    than centered exactly.
-
-    Args:
-        digit: float32 grayscale digit no larger than `size` on either side.
+        digit: float32 grayscale crop in 0..1, tight around the ink.
         size: side of the square field.
-        center: target center of mass as (row, column).
+        box: length of the digit's longer side in the field.
+        center: target center of mass as (row, column) array indices.
 
     Returns:
-        A float32 array of shape `(size, size)`.
+        A float32 array of shape `(size, size)`, values in 0..1.
     """
+    scale = box / max(digit.shape)
     mass_row, mass_column = ndimage.center_of_mass(digit)
-    top = int(np.clip(round(center[0] - mass_row), 0, size - digit.shape[0]))
-    left = int(np.clip(round(center[1] - mass_column), 0, size - digit.shape[1]))
-    field = np.zeros((size, size), dtype=np.float32)
-    field[top:top + digit.shape[0], left:left + digit.shape[1]] = digit
-    return field
+    # Pillow's coordinates put pixel i's center at i + 0.5.
+    left = mass_column + 0.5 - (center[1] + 0.5) / scale
+    top = mass_row + 0.5 - (center[0] + 0.5) / scale
+    window = (left, top, left + size / scale, top + size / scale)
+    whole_pixels = (math.floor(window[0]), math.floor(window[1]),
+                    math.ceil(window[2]), math.ceil(window[3]))
+    # Image.crop fills what lies outside the crop with black.
+    region = Image.fromarray(digit.astype(np.float32, copy=False)).crop(whole_pixels)
+    x0, y0 = whole_pixels[:2]
+    inside = (window[0] - x0, window[1] - y0, window[2] - x0, window[3] - y0)
+    field = region.resize((size, size), Image.Resampling.BOX, box=inside)
+    return np.clip(np.asarray(field), 0.0, 1.0)
 
 
 def to_mnist_input(image: np.ndarray, ink_threshold: float = 0.1,
@@ -176,8 +176,8 @@ def to_mnist_input(image: np.ndarray, ink_threshold: float = 0.1,
     box = ink_box(gray, ink_threshold, min_extent)
     if box is None:
         return None
-    digit = fit_in_box(gray[box])
-    brightest = digit.max()
+    field = size_and_center(gray[box])
+    brightest = field.max()
     if brightest <= 0:
         return None
-    return center_by_mass(digit / brightest)
+    return field / brightest

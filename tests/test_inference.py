@@ -110,3 +110,15 @@ def test_a_trained_mnist_run_exports_a_network_that_matches_keras(tmp_path, monk
                                rtol=1e-3, atol=1e-5)
     choice = choose_digit_model([("t", events[-1]["result"], str(tmp_path / "run"))])
     assert choice.run_id == "t"
+
+
+def test_concurrent_predictions_from_many_threads_agree():
+    from concurrent.futures import ThreadPoolExecutor
+
+    network = load_dense_network(DEFAULT_DIGIT_MODEL)
+    images = np.random.default_rng(3).random((64, 28, 28)).astype(np.float32)
+    expected = [network.predict_proba(image) for image in images]
+    with ThreadPoolExecutor(8) as executor:
+        answers = list(executor.map(network.predict_proba, images))
+    for got, want in zip(answers, expected):
+        np.testing.assert_array_equal(got, want)
