@@ -67,7 +67,9 @@ def _progress(job) -> tuple[float, str]:
 
 
 def _status(job) -> None:
-    if job.status == "queued":
+    if job.status == "queued" and pool.ready_workers() == 0:
+        st.info(t("train.starting"), icon="⏳")
+    elif job.status == "queued":
         st.info(t("train.queued", position=job.queue_position), icon="⏳")
     elif job.status == "running":
         fraction, text = _progress(job)

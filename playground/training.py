@@ -156,6 +156,11 @@ class LocalPool:
         for job_id in ids:
             self.stop(job_id, final_status="cancelled")
 
+    def ready_workers(self) -> int:
+        """How many workers have finished importing TensorFlow."""
+        with self._lock:
+            return sum(w.ready for w in self._workers)
+
     def worker_pids(self) -> list[int]:
         with self._lock:
             return [w.process.pid for w in self._workers if w.process.pid is not None]

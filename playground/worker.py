@@ -99,6 +99,7 @@ def _train(job: dict, emit, should_stop) -> dict:
 
     from playground import checks, datasets, models
 
+    keras.backend.clear_session()  # free the previous job's graph; this process is ours alone
     config = ExperimentConfig.from_dict(job["config"])
     dataset = datasets.load_dataset(config.data)
     # The pages refuse these too; a config that reaches the pool any other way

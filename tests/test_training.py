@@ -44,6 +44,7 @@ def pool(tmp_path_factory):
 
 
 def test_epoch_events_arrive_in_order_and_artifacts_are_saved(pool):
+    assert pool.ready_workers() == 1
     job_id = pool.submit(moons_config(epochs=4), owner="alice")
     job = wait_for(pool, job_id, finished)
     assert job.status == "finished", job.error

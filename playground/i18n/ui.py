@@ -195,6 +195,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "학습 시작을 누르세요. 에포크가 끝날 때마다 아래 차트가 채워집니다."),
     "train.queued": ("Waiting for a free trainer: you are number {position} in the queue.",
                      "빈 학습기를 기다리는 중입니다. 대기 순서: {position}번째"),
+    "train.starting": ("Starting the trainer: TensorFlow is loading, this takes a few seconds…",
+                       "학습기를 준비하는 중입니다. TensorFlow를 불러오는 데 몇 초 걸립니다…"),
     "train.progress_epoch": ("Epoch {epoch}/{epochs}", "에포크 {epoch}/{epochs}"),
     "train.progress_batch": ("Epoch {epoch}/{epochs} · batch {step}/{steps}",
                              "에포크 {epoch}/{epochs} · 배치 {step}/{steps}"),
