@@ -78,24 +78,19 @@ def history_figure(
     """
     epochs = [int(logs.get("epoch", position + 1)) for position, logs in enumerate(history)]
     val_key = f"val_{metric}"
+    has_validation = not history or any(val_key in logs for logs in history)
+    lines = [(metric, "chart.train", CLASS_COLORS[1])]
+    if has_validation:
+        lines.append((val_key, "chart.validation", CLASS_COLORS[0]))
     fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            x=epochs,
-            y=[_finite_or_none(logs.get(metric)) for logs in history],
-            mode="lines+markers",
-            name=translate("chart.train", lang),
-            line={"color": CLASS_COLORS[1]},
-        )
-    )
-    if not history or any(val_key in logs for logs in history):
+    for key, label, color in lines:
         fig.add_trace(
             go.Scatter(
                 x=epochs,
-                y=[_finite_or_none(logs.get(val_key)) for logs in history],
+                y=[_finite_or_none(logs.get(key)) for logs in history],
                 mode="lines+markers",
-                name=translate("chart.validation", lang),
-                line={"color": CLASS_COLORS[0]},
+                name=translate(label, lang),
+                line={"color": color},
             )
         )
     if best_epoch is not None:
