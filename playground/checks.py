@@ -329,7 +329,8 @@ def _check_inputs(config: ExperimentConfig, dataset: Dataset) -> list[Problem]:
     """Unscaled inputs, and hidden layers that cannot bend anything."""
     problems = []
     x = dataset.x_train
-    if x.size:
+    # Standardized data can hold honest outliers beyond 10; only raw inputs are flagged.
+    if x.size and config.data.scaling == "none":
         largest = max(abs(float(np.min(x))), abs(float(np.max(x))))
         if largest > UNSCALED_INPUT_LIMIT:
             problems.append(_warning("unscaled_inputs", max_abs=largest))

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from playground.checks import CODES, Problem, has_errors, run_checks
-from playground.config import ExperimentConfig, LayerConfig
+from playground.config import DataConfig, ExperimentConfig, LayerConfig
 from playground.datasets import Dataset
 from playground.i18n import translate
 from playground.settings import Settings
@@ -44,6 +44,7 @@ RAW_PIXELS = Dataset("mnist", "multiclass", "image",
                      np.arange(20) % 10, np.zeros((2, 28, 28), "uint8"), np.arange(2),
                      [f"p{i}" for i in range(784)], [str(i) for i in range(10)])
 ONEHOT = {"label_encoding": "onehot"}
+RAW = DataConfig(name="mnist", scaling="none")
 
 
 def codes(problems: list[Problem]) -> list[str]:
@@ -114,7 +115,7 @@ CASES = [
     ("early_stopping_needs_validation", "error", BINARY,
      {"early_stopping": True, "validation_split": 0.0}, SETTINGS),
     ("patience_not_positive", "error", BINARY, {"early_stopping": True, "patience": 0}, SETTINGS),
-    ("unscaled_inputs", "warning", RAW_PIXELS, {}, SETTINGS),
+    ("unscaled_inputs", "warning", RAW_PIXELS, {"data": RAW}, SETTINGS),
     ("linear_hidden_layers", "info", BINARY, {"layers": [LayerConfig(8, "linear")] * 2}, SETTINGS),
 ]
 
@@ -188,7 +189,7 @@ def test_values_are_quoted():
     assert "learning_rate=-1" in check(BINARY, learning_rate=-1.0)[0].message("en")
     assert "1000" in check(BINARY, learning_rate=1e3)[0].message("en")
     assert "'swish'" in check(BINARY, layers=[LayerConfig(8, "swish")])[0].message("ko")
-    assert "255" in check(RAW_PIXELS)[0].message("en")
+    assert "255" in check(RAW_PIXELS, data=RAW)[0].message("en")
 
 
 def test_a_bad_hidden_layer_still_gets_the_head_checked():
@@ -204,7 +205,8 @@ def test_limits_come_from_settings():
 
 
 def test_errors_come_first():
-    problems = check(RAW_PIXELS, learning_rate=1e3, layers=[LayerConfig(8, "linear")], output_units=3)
+    problems = check(RAW_PIXELS, data=RAW, learning_rate=1e3, layers=[LayerConfig(8, "linear")],
+                     output_units=3)
     assert [p.level for p in problems] == ["error", "warning", "warning", "info"]
     assert has_errors(problems)
     assert not has_errors([p for p in problems if p.level != "error"])
@@ -256,3 +258,9 @@ def test_sparse_on_onehot_labels_really_fails_in_keras():
     keras_says = "target.shape=(8, 10), output.shape=(8, 10)"
     assert keras_says in _keras_error(config, MULTI10)
     assert keras_says in problem.message("en")
+
+
+def test_standardized_outliers_are_not_called_unscaled():
+    # Standardized breast-cancer features reach |x| > 10; that is scaling at work.
+    config = ExperimentConfig(data=DataConfig(name="mnist", scaling="standard"))
+    assert "check.unscaled_inputs" not in codes(run_checks(config, RAW_PIXELS, SETTINGS))
