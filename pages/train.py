@@ -120,7 +120,7 @@ def _results(job) -> None:
         test = job.result["test"]
         cols = st.columns(len(test))
         for col, (name, value) in zip(cols, test.items()):
-            col.metric(t("train.test_metric", name=name), f"{value:.4f}" if isinstance(value, float) else value)
+            col.metric(t(f"eval.metric.{name}"), f"{value:.4f}" if isinstance(value, float) else value)
         st.page_link("pages/evaluate.py", label=t("train.go_evaluate"), icon="🔍")
 
 

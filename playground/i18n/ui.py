@@ -208,7 +208,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "train.boundary_caption": ("What the network predicts over the plane after epoch {epoch}.",
                                "에포크 {epoch} 후 신경망이 평면 전체에 대해 예측한 결과입니다."),
     "train.download_history": ("Download history (CSV)", "학습 기록 내려받기 (CSV)"),
-    "train.test_metric": ("Test {name}", "테스트 {name}"),
     "train.go_evaluate": ("Next: evaluate the model", "다음: 모델 평가하기"),
     # ------------------------------------------------------------ evaluate page
     "eval.title": ("🔍 Evaluate", "🔍 평가"),
@@ -220,7 +219,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "테스트 세트 (모델이 본 적 없는 샘플 {n}개)"),
     "eval.metric.loss": ("Test loss", "테스트 손실"),
     "eval.metric.accuracy": ("Test accuracy", "테스트 정확도"),
-    "eval.metric.mae": ("MAE", "MAE"),
+    "eval.metric.mae": ("Test MAE", "테스트 MAE"),
     "eval.metric.mse": ("MSE", "MSE"),
     "eval.metric.r2": ("R²", "R²"),
     "eval.threshold_title": ("Decision threshold", "결정 임계값"),
