@@ -107,7 +107,95 @@ class LocalPool:
 
     # ------------------------------------------------------------ public API
     def submit(self, config: dict, owner: str, stream: bool = True) -> str:
-        """Queues a job and returns its id. `config` is an ExperimentConfig dict."""
+        """Queues a job and returns its id.
+
+        Args:
+            config: an ExperimentConfig dict.
+            owner: the browser session's id; only it sees the job.
+            stream: False sends no batch or epoch events (for benchmarks).
+        """
+        job_id = uuid.uuid4().hex[:12]
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("The training pool has been shut down.")
+            self._jobs[job_id] = JobView(id=job_id, owner=owner, config=copy.deepcopy(config),
+                                         stream=stream)
+            self._queue.append(job_id)
+            self._refresh_queue_positions()
+        return job_id
+
+    def stop(self, job_id: str, final_status: str = "stopped") -> None:
+        """Asks a job to stop: a queued job is dropped, a running one ends after its batch.
+
+        Args:
+            final_status: "stopped" (the student pressed Stop) or "cancelled"
+                (the session went away).
+        """
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None or not job.active:
+                return
+            if job.status == "queued":
+                self._queue.remove(job_id)
+                self._finish(job, final_status)
+                self._refresh_queue_positions()
+                return
+            self._stop_requests[job_id] = final_status
+            for worker in self._workers:
+                if worker.job_id == job_id and worker.stop_requested_at is None:
+                    worker.stop_flag.value = 1
+                    worker.stop_requested_at = time.monotonic()
+
+    def snapshot(self, job_id: str) -> JobView | None:
+        with self._lock:
+            job = self._jobs.get(job_id)
+            return copy.deepcopy(job) if job is not None else None
+
+    def cancel_owner(self, owner: str) -> None: ...
+    def shutdown(self) -> None: ...
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.Process
+    conn: connection.Connection
+    stop_flag: object
+    ready: bool = False
+    job_id: str | None = None
+    stop_requested_at: float | None = None
+
+
+class LocalPool:
+    """A bounded pool of spawned training processes.
+
+    Args:
+        settings: pool size, threads per worker, stop grace period.
+        artifacts_root: folder for one sub-folder of artifacts per job.
+    """
+
+    def __init__(self, settings: Settings | None = None, artifacts_root: Path | None = None):
+        self.settings = settings or Settings.from_env()
+        self.artifacts_root = Path(artifacts_root or runs_dir())
+        self._context = multiprocessing.get_context("spawn")
+        self._lock = threading.Lock()
+        self._jobs: dict[str, JobView] = {}
+        self._queue: deque[str] = deque()
+        self._stop_requests: dict[str, str] = {}
+        self._closed = False
+        self._workers = [self._start_worker() for _ in range(self.settings.pool_size)]
+        self._supervisor = threading.Thread(target=self._supervise, name="training-pool",
+                                            daemon=True)
+        self._supervisor.start()
+
+    # ------------------------------------------------------------ public API
+    def submit(self, config: dict, owner: str, stream: bool = True) -> str:
+        """Queues a job and returns its id.
+
+        Args:
+            config: an ExperimentConfig dict.
+            owner: the browser session's id; only it sees the job.
+            stream: False sends no batch or epoch events (for benchmarks).
+        """
         job_id = uuid.uuid4().hex[:12]
         with self._lock:
             if self._closed:

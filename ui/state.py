@@ -16,10 +16,6 @@ def config() -> ExperimentConfig:
     return st.session_state[CONFIG_KEY]
 
 
-def replace_config(new: ExperimentConfig) -> None:
-    st.session_state[CONFIG_KEY] = new
-
-
 def _from_url() -> ExperimentConfig:
     params = st.query_params.to_dict()
     if "data.name" not in params:
