@@ -181,3 +181,12 @@ def test_draw_page_browses_mnist_test_images(tmp_path, monkeypatch):
     at.toggle(key="only_wrong").set_value(True).run()
     assert not at.exception, at.exception
     assert any("true label" in e.value for e in at.error)
+
+
+def test_a_broken_link_is_explained_and_the_defaults_load():
+    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.query_params.update({"data.name": "moons", "epochs": "many"})
+    at.run()
+    assert not at.exception, at.exception
+    assert any("could not be used" in w.value and "epochs" in w.value for w in at.warning)
+    assert at.session_state["config"].epochs == ExperimentConfig().epochs

@@ -7,6 +7,7 @@ import streamlit as st
 from playground.config import ExperimentConfig
 
 CONFIG_KEY = "config"
+URL_ERROR_KEY = "url_config_error"
 
 
 def config() -> ExperimentConfig:
@@ -23,8 +24,13 @@ def _from_url() -> ExperimentConfig:
     try:
         return ExperimentConfig.from_query_params(params)
     except ValueError as err:
-        st.session_state["url_config_error"] = str(err)
+        st.session_state[URL_ERROR_KEY] = str(err)
         return ExperimentConfig()
+
+
+def pop_url_error() -> str | None:
+    """Why the link's settings could not be used, once, if they could not."""
+    return st.session_state.pop(URL_ERROR_KEY, None)
 
 
 def sync_url() -> None:

@@ -8,6 +8,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page.train": ("Train", "학습"),
     "page.evaluate": ("Evaluate", "평가"),
     "page.draw": ("Draw", "그리기"),
+    "ui.url_config_error": ("The link's settings could not be used ({detail}); the defaults are loaded instead.",
+                            "링크에 담긴 설정을 쓸 수 없어 기본값을 불러왔습니다 ({detail})."),
     "ui.unexpected_error": ("Something went wrong: {detail}", "문제가 발생했습니다: {detail}"),
     # ------------------------------------------------------------ home
     "home.title": ("🧠 Deep Learning Playground", "🧠 딥러닝 놀이터"),
