@@ -209,7 +209,8 @@ def _make_metric(config: ExperimentConfig, dataset: Dataset, head: Head):
     return keras.metrics.SparseCategoricalAccuracy(name="accuracy")
 
 
-def build_model(config: ExperimentConfig, dataset: Dataset, seed: int | None = None):
+def build_model(config: ExperimentConfig, dataset: Dataset, seed: int | None = None,
+                speed: dict | None = None):
     """Builds and compiles the model; layer names match `summary_rows`.
 
     Run `playground.checks.run_checks` first: a config with errors may not
@@ -219,6 +220,8 @@ def build_model(config: ExperimentConfig, dataset: Dataset, seed: int | None = N
         config: the experiment.
         dataset: gives the input shape, the task and the classes.
         seed: seeds weight initialisation; defaults to `config.seed`.
+        speed: extra `compile` arguments that change speed, not math
+            (see `playground.fast_fit.speed_options`).
 
     Returns:
         A compiled `keras.Model` whose accuracy metric is named "accuracy"
@@ -241,6 +244,7 @@ def build_model(config: ExperimentConfig, dataset: Dataset, seed: int | None = N
         optimizer=make_optimizer(config),
         loss=head.loss,
         metrics=[_make_metric(config, dataset, head)],
+        **(speed or {}),
     )
     return model
 

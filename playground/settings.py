@@ -13,6 +13,8 @@ class (see README, "Hosting a class"). Every variable is optional.
 | PLAYGROUND_MAX_EPOCHS             | 200     | most epochs in one run                     |
 | PLAYGROUND_MAX_UPLOAD_MB          | 20      | largest CSV upload                         |
 | PLAYGROUND_STOP_GRACE_S           | 10      | seconds a worker gets to honour Stop before it is killed |
+| PLAYGROUND_RECYCLE_AFTER_JOBS     | 25      | a worker is replaced by a fresh process after this many jobs |
+| PLAYGROUND_WORKER_NICE            | 5       | CPU priority given up by workers (0-19), so pages stay responsive while they train |
 | PLAYGROUND_DATA_DIR               | (none)  | folder searched first for mnist.npz, imdb.npz |
 | PLAYGROUND_RUNS_DIR               | <tmp>/playground-runs | where models, histories and uploads are written |
 """
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-def _env_int(name: str, default: int) -> int:
+def _env_int(name: str, default: int, minimum: int = 1) -> int:
     text = os.environ.get(name, "").strip()
     if not text:
         return default
@@ -33,8 +35,9 @@ def _env_int(name: str, default: int) -> int:
         value = int(text)
     except ValueError:
         raise ValueError(f"Environment variable `{name}` must be an integer. Received: {name}={text!r}") from None
-    if value < 1:
-        raise ValueError(f"Environment variable `{name}` must be positive. Received: {name}={value}")
+    if value < minimum:
+        raise ValueError(f"Environment variable `{name}` must be at least {minimum}. "
+                         f"Received: {name}={value}")
     return value
 
 
@@ -48,6 +51,8 @@ class Settings:
     max_epochs: int = 200
     max_upload_mb: int = 20
     stop_grace_s: int = 10
+    recycle_after_jobs: int = 25
+    worker_nice: int = 5
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -62,6 +67,8 @@ class Settings:
             max_epochs=_env_int("PLAYGROUND_MAX_EPOCHS", cls.max_epochs),
             max_upload_mb=_env_int("PLAYGROUND_MAX_UPLOAD_MB", cls.max_upload_mb),
             stop_grace_s=_env_int("PLAYGROUND_STOP_GRACE_S", cls.stop_grace_s),
+            recycle_after_jobs=_env_int("PLAYGROUND_RECYCLE_AFTER_JOBS", cls.recycle_after_jobs),
+            worker_nice=_env_int("PLAYGROUND_WORKER_NICE", cls.worker_nice, minimum=0),
         )
 
 

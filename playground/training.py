@@ -6,17 +6,28 @@ this machine. A class that outgrows one server can put another backend
 five methods.
 
 Inside `LocalPool`, one supervisor thread owns every worker: it reads their
-events, hands queued jobs (FIFO) to idle workers, kills a worker that
-ignores Stop, and replaces a worker that died, failing its job with a
-readable reason. Workers are started when the pool is created, so
-TensorFlow's import is paid before anyone presses Train.
+events, hands queued jobs to idle workers, kills a worker that ignores
+Stop, and replaces a worker that died, failing its job with a readable
+reason. Workers are started when the pool is created, so TensorFlow's
+import is paid before anyone presses Train, and are replaced by fresh ones
+after `recycle_after_jobs` jobs, so that memory does not creep.
+
+Scheduling for a class: jobs start in the order they were submitted
+(FIFO), except that a browser session never has two jobs running at once;
+its next job waits, without blocking anyone behind it, until its running
+one ends. `estimated_wait` replays the queue against the recent run times.
+
+Every job that ends is appended to `<runs dir>/jobs.jsonl` (times, status,
+worker), for a teacher's record and for the classroom benchmark.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 import multiprocessing
 import os
+import shutil
 import threading
 import time
 import uuid
@@ -30,6 +41,11 @@ from playground.settings import Settings, runs_dir
 from playground.worker import worker_main
 
 ACTIVE = ("queued", "running")
+JOBS_LOG = "jobs.jsonl"
+MAX_KEPT_JOBS = 2000  # ended jobs kept for the Evaluate page; the oldest go first
+DEFAULT_EPOCH_SECONDS = 1.0  # the estimate before any job has finished
+DEFAULT_OVERHEAD_SECONDS = 2.0
+WORKER_START_SECONDS = 8.0
 
 
 @dataclass
@@ -69,7 +85,8 @@ class TrainingBackend(Protocol):
     def submit(self, config: dict, owner: str) -> str: ...
     def stop(self, job_id: str) -> None: ...
     def snapshot(self, job_id: str) -> JobView | None: ...
-    def cancel_owner(self, owner: str) -> None: ...
+    def estimated_wait(self, job_id: str) -> float | None: ...
+    def release_owner(self, owner: str) -> None: ...
     def shutdown(self) -> None: ...
 
 
@@ -81,14 +98,16 @@ class _Worker:
     ready: bool = False
     job_id: str | None = None
     stop_requested_at: float | None = None
+    jobs_done: int = 0
 
 
 class LocalPool:
     """A bounded pool of spawned training processes.
 
     Args:
-        settings: pool size, threads per worker, stop grace period.
-        artifacts_root: folder for one sub-folder of artifacts per job.
+        settings: pool size, threads per worker, stop grace period, recycling.
+        artifacts_root: folder for one sub-folder of artifacts per job, and
+            for the jobs log.
     """
 
     def __init__(self, settings: Settings | None = None, artifacts_root: Path | None = None):
@@ -99,6 +118,10 @@ class LocalPool:
         self._jobs: dict[str, JobView] = {}
         self._queue: deque[str] = deque()
         self._stop_requests: dict[str, str] = {}
+        self._released_owners: set[str] = set()
+        self._epoch_seconds: dict[str, float] = {}  # recent seconds per epoch, by dataset
+        self._overhead_seconds = DEFAULT_OVERHEAD_SECONDS
+        self._retiring: list[_Worker] = []
         self._closed = False
         self._workers = [self._start_worker() for _ in range(self.settings.pool_size)]
         self._supervisor = threading.Thread(target=self._supervise, name="training-pool",
@@ -151,12 +174,42 @@ class LocalPool:
             job = self._jobs.get(job_id)
             return copy.deepcopy(job) if job is not None else None
 
-    def cancel_owner(self, owner: str) -> None:
-        """Stops every queued or running job of one browser session."""
+    def release_owner(self, owner: str) -> None:
+        """The browser session has gone: cancel its queued and running jobs,
+        and forget all its jobs and their artifacts once they have ended."""
         with self._lock:
+            self._released_owners.add(owner)
             ids = [j.id for j in self._jobs.values() if j.owner == owner and j.active]
+            for job in [j for j in self._jobs.values() if j.owner == owner and not j.active]:
+                self._forget(job)
         for job_id in ids:
             self.stop(job_id, final_status="cancelled")
+
+    def estimated_wait(self, job_id: str) -> float | None:
+        """Seconds until a queued job should start, or None if it is not queued.
+
+        Replays the queue on the workers: each running job ends after its
+        remaining epochs at its own pace, each queued one takes what recent
+        jobs on the same dataset took per epoch.
+        """
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None or job.status != "queued":
+                return None
+            now = time.time()
+            free_at = [now + self._remaining_seconds(worker, now) for worker in self._workers]
+            owner_free_at: dict[str, float] = {}
+            for worker, free in zip(self._workers, free_at):
+                if worker.job_id in self._jobs:
+                    owner_free_at[self._jobs[worker.job_id].owner] = free
+            for queued_id in self._queue:
+                queued = self._jobs[queued_id]
+                slot = min(range(len(free_at)), key=free_at.__getitem__)
+                start = max(free_at[slot], owner_free_at.get(queued.owner, now))
+                if queued_id == job_id:
+                    return max(0.0, start - now)
+                free_at[slot] = owner_free_at[queued.owner] = start + self._expected_seconds(queued)
+        return None
 
     def ready_workers(self) -> int:
         """How many workers have finished importing TensorFlow."""
@@ -166,6 +219,11 @@ class LocalPool:
     def worker_pids(self) -> list[int]:
         with self._lock:
             return [w.process.pid for w in self._workers if w.process.pid is not None]
+
+    def owner_jobs(self, owner: str) -> list[JobView]:
+        """Copies of one session's jobs, oldest first."""
+        with self._lock:
+            return [copy.deepcopy(j) for j in self._jobs.values() if j.owner == owner]
 
     def wait_until_ready(self, timeout: float = 120.0) -> bool:
         """Blocks until every worker has imported TensorFlow (for tests and benches)."""
@@ -183,7 +241,7 @@ class LocalPool:
             if self._closed:
                 return
             self._closed = True
-            workers = list(self._workers)
+            workers = list(self._workers) + list(self._retiring)
         self._supervisor.join(timeout=2.0)
         for worker in workers:
             try:
@@ -203,7 +261,8 @@ class LocalPool:
         stop_flag = self._context.RawValue("i", 0)
         process = self._context.Process(
             target=worker_main, name="playground-trainer", daemon=True,
-            args=(child_conn, stop_flag, self.settings.threads_per_worker, os.getpid()))
+            args=(child_conn, stop_flag, self.settings.threads_per_worker, os.getpid(),
+                  self.settings.worker_nice))
         process.start()
         child_conn.close()
         return _Worker(process=process, conn=parent_conn, stop_flag=stop_flag)
@@ -223,6 +282,7 @@ class LocalPool:
                     if worker.conn in ready:
                         self._drain(worker)
                 self._replace_dead_or_stuck_workers()
+                self._recycle_worn_workers()
                 self._dispatch()
 
     def _drain(self, worker: _Worker) -> None:
@@ -264,12 +324,81 @@ class LocalPool:
         worker.job_id = None
         worker.stop_requested_at = None
         worker.stop_flag.value = 0
+        worker.jobs_done += 1
 
     def _finish(self, job: JobView, status: str) -> None:
         job.status = status
         job.finished_at = time.time()
         job.queue_position = 0
         self._stop_requests.pop(job.id, None)
+        self._learn_durations(job)
+        self._append_to_log(job)
+        if job.owner in self._released_owners:
+            self._forget(job)
+        self._drop_oldest_ended_jobs()
+
+    def _forget(self, job: JobView) -> None:
+        self._jobs.pop(job.id, None)
+        if job.artifacts:
+            shutil.rmtree(job.artifacts, ignore_errors=True)
+        if not any(j.owner == job.owner for j in self._jobs.values()):
+            self._released_owners.discard(job.owner)
+
+    def _drop_oldest_ended_jobs(self) -> None:
+        ended = [j for j in self._jobs.values() if not j.active]
+        for job in ended[:max(0, len(ended) - MAX_KEPT_JOBS)]:
+            self._jobs.pop(job.id, None)
+
+    def _append_to_log(self, job: JobView) -> None:
+        record = {
+            "id": job.id, "owner": job.owner, "status": job.status,
+            "dataset": job.config.get("data", {}).get("name"), "epochs": job.config.get("epochs"),
+            "epochs_done": len(job.history), "worker_pid": job.worker_pid,
+            "submitted_at": job.submitted_at, "started_at": job.started_at,
+            "first_epoch_at": job.first_epoch_at, "finished_at": job.finished_at,
+            "queue_wait_s": None if job.started_at is None else job.started_at - job.submitted_at,
+            "error": job.error[0] if job.error else None,
+        }
+        try:
+            with open(self.artifacts_root / JOBS_LOG, "a", encoding="utf-8") as log:
+                log.write(json.dumps(record) + "\n")
+        except OSError:
+            pass  # the log is a record, never a reason to fail a job
+
+    # ------------------------------------------------------------ estimates
+    def _learn_durations(self, job: JobView) -> None:
+        seconds = (job.result or {}).get("seconds") or {}
+        epochs = len(job.history)
+        if job.status != "finished" or not epochs or "fit" not in seconds:
+            return
+        dataset = job.config.get("data", {}).get("name", "")
+        per_epoch = seconds["fit"] / epochs
+        previous = self._epoch_seconds.get(dataset, per_epoch)
+        self._epoch_seconds[dataset] = 0.5 * previous + 0.5 * per_epoch
+        overhead = max(0.0, (job.finished_at - job.started_at) - seconds["fit"])
+        self._overhead_seconds = 0.5 * self._overhead_seconds + 0.5 * overhead
+
+    def _expected_seconds(self, job: JobView) -> float:
+        dataset = job.config.get("data", {}).get("name", "")
+        known = self._epoch_seconds.get(dataset)
+        if known is None and self._epoch_seconds:
+            known = max(self._epoch_seconds.values())
+        per_epoch = known if known is not None else DEFAULT_EPOCH_SECONDS
+        return self._overhead_seconds + per_epoch * max(1, int(job.config.get("epochs", 1)))
+
+    def _remaining_seconds(self, worker: _Worker, now: float) -> float:
+        if not worker.ready:
+            return WORKER_START_SECONDS
+        job = self._jobs.get(worker.job_id or "")
+        if job is None:
+            return 0.0
+        expected = self._expected_seconds(job)
+        started = job.started_at or now
+        done = len(job.history)
+        if done and job.first_epoch_at:
+            pace = (now - started) / done
+            expected = (now - started) + pace * (max(1, int(job.config["epochs"])) - done)
+        return max(0.0, started + expected - now)
 
     def _replace_dead_or_stuck_workers(self) -> None:
         for index, worker in enumerate(self._workers):
@@ -290,19 +419,47 @@ class LocalPool:
             worker.conn.close()
             self._workers[index] = self._start_worker()
 
+    def _recycle_worn_workers(self) -> None:
+        """Replaces an idle worker that has run its share of jobs by a fresh one."""
+        for worker in [w for w in self._retiring if not w.process.is_alive()]:
+            worker.process.join(0.1)
+            worker.conn.close()
+            self._retiring.remove(worker)
+        for index, worker in enumerate(self._workers):
+            if worker.job_id is None and worker.jobs_done >= self.settings.recycle_after_jobs:
+                try:
+                    worker.conn.send(None)
+                except (OSError, ValueError):
+                    worker.process.kill()
+                self._retiring.append(worker)
+                self._workers[index] = self._start_worker()
+
+    def _next_job_for_a_free_worker(self) -> str | None:
+        """The oldest queued job whose session has no job running."""
+        busy_owners = {self._jobs[w.job_id].owner for w in self._workers
+                       if w.job_id in self._jobs}
+        for job_id in self._queue:
+            if self._jobs[job_id].owner not in busy_owners:
+                return job_id
+        return None
+
     def _dispatch(self) -> None:
         for worker in self._workers:
             if not self._queue:
                 break
             if not worker.ready or worker.job_id is not None:
                 continue
-            job = self._jobs[self._queue.popleft()]
+            next_id = self._next_job_for_a_free_worker()
+            if next_id is None:
+                break
+            self._queue.remove(next_id)
+            job = self._jobs[next_id]
             folder = self.artifacts_root / job.id
             try:
                 worker.conn.send({"id": job.id, "config": job.config,
                                   "artifacts": str(folder), "stream": job.stream})
             except (OSError, ValueError):
-                self._queue.appendleft(job.id)
+                self._queue.appendleft(job.id)  # the worker died; it is replaced next round
                 continue
             worker.job_id = job.id
             job.worker_pid, job.queue_position = worker.process.pid, 0

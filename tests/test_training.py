@@ -1,5 +1,6 @@
 """The background trainer: events, Stop, crashes, queueing, shutdown."""
 
+import json
 import os
 import signal
 import time
@@ -7,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from devtools.streamlit_server import alive
 from playground.config import DataConfig, ExperimentConfig, LayerConfig
 from playground.settings import Settings
-from playground.training import LocalPool
+from playground.training import JOBS_LOG, LocalPool
 
 
 def moons_config(epochs=5, **changes) -> dict:
@@ -105,20 +107,29 @@ def test_a_data_error_becomes_a_readable_failure(pool):
     assert job.error[0].startswith("data.")
 
 
-def test_jobs_queue_in_order_and_cancel_by_owner(pool):
+def test_jobs_queue_in_order_and_a_gone_session_is_cancelled_and_forgotten(pool):
     first = pool.submit(moons_config(epochs=200), owner="carol")
     wait_for(pool, first, lambda j: j.status == "running")
     second = pool.submit(moons_config(epochs=200), owner="dave")
     third = pool.submit(moons_config(epochs=200), owner="carol")
     assert pool.snapshot(second).queue_position == 1
     assert pool.snapshot(third).queue_position == 2
+    assert pool.estimated_wait(first) is None
+    assert 0 < pool.estimated_wait(second) <= pool.estimated_wait(third)
+    first_folder = pool.artifacts_root / first
 
-    pool.cancel_owner("carol")
-    assert pool.snapshot(third).status == "cancelled"
-    assert wait_for(pool, first, finished, timeout=30).status == "cancelled"
+    pool.release_owner("carol")
+    assert pool.snapshot(third) is None  # a cancelled queued job of a gone session is forgotten
+    wait_for(pool, first, lambda j: j is None, timeout=30)
+    assert not first_folder.exists()
     assert wait_for(pool, second, lambda j: j.status == "running").queue_position == 0
     pool.stop(second)
     wait_for(pool, second, finished, timeout=30)
+
+    records = {r["id"]: r for r in map(json.loads, (pool.artifacts_root / JOBS_LOG).open())}
+    assert records[first]["status"] == records[third]["status"] == "cancelled"
+    assert records[third]["started_at"] is None
+    assert records[second]["status"] == "stopped" and records[second]["queue_wait_s"] > 0
 
 
 def test_early_stopping_ends_training(pool):
@@ -144,3 +155,37 @@ def test_the_worker_refuses_a_model_over_the_size_limit(pool):
     job = wait_for(pool, pool.submit(huge, owner="mallory"), finished)
     assert job.status == "failed"
     assert job.error[0] == "check.too_many_params"
+
+
+def test_a_session_runs_one_job_at_a_time_while_others_go_past(tmp_path):
+    two = LocalPool(Settings(pool_size=2, threads_per_worker=1, stop_grace_s=5),
+                    artifacts_root=tmp_path)
+    try:
+        assert two.wait_until_ready(180)
+        long_one = two.submit(moons_config(epochs=200), owner="carol")
+        carols_next = two.submit(moons_config(epochs=2), owner="carol")
+        daves = two.submit(moons_config(epochs=2), owner="dave")
+        wait_for(two, long_one, lambda j: j.status == "running")
+        assert wait_for(two, daves, finished).status == "finished"
+        assert two.snapshot(carols_next).status == "queued"  # a free worker, but carol is busy
+        assert two.estimated_wait(carols_next) > 0
+        two.stop(long_one)
+        assert wait_for(two, carols_next, finished).status == "finished"
+    finally:
+        two.shutdown()
+
+
+def test_workers_are_recycled_after_their_share_of_jobs(tmp_path):
+    small = LocalPool(Settings(pool_size=1, recycle_after_jobs=2), artifacts_root=tmp_path)
+    try:
+        assert small.wait_until_ready(180)
+        pids = [wait_for(small, small.submit(moons_config(epochs=1), owner="erin"), finished,
+                         timeout=180).worker_pid for _ in range(3)]
+        assert pids[0] == pids[1] != pids[2]
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and alive(pids[0]):
+            time.sleep(0.1)
+        assert not alive(pids[0]), "the retired worker process is still running"
+    finally:
+        small.shutdown()
+

@@ -33,7 +33,7 @@ def pool() -> LocalPool:
 
 
 def _cancel_session_jobs(owner: str) -> None:
-    pool().cancel_owner(owner)
+    pool().release_owner(owner)
 
 
 @st.cache_resource(scope="session", on_release=_cancel_session_jobs, show_spinner=False)

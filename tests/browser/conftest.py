@@ -1,64 +1,19 @@
 """Starts `streamlit run app.py` on a free localhost port and drives Debian's Chromium."""
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
 
 import pytest
 
-from tests.conftest import REPO_ROOT
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("streamlit did not become healthy in time")
+from devtools.streamlit_server import CHROMIUM, CHROMIUM_ARGS, start_server
 
 
 @pytest.fixture(scope="session")
 def app_url():
-    port = _free_port()
-    env = {**os.environ, "PLAYGROUND_POOL_SIZE": "1",
-           "PLAYGROUND_RUNS_DIR": tempfile.mkdtemp(prefix="playground-browser-runs-")}
-    log = open(os.path.join(env["PLAYGROUND_RUNS_DIR"], "streamlit.log"), "w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
+    server = start_server(env={"PLAYGROUND_POOL_SIZE": "1"})
     try:
-        _wait_healthy(url, process)
-        yield url
+        yield server.url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,1 @@
+"""Tools for tests and benchmarks; the app never imports these."""
