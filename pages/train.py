@@ -16,7 +16,9 @@ from ui.state import config
 
 ensure_app_navigation()
 
-REFRESH_SECONDS = 0.5
+RUNNING_REFRESH_SECONDS = 1.0
+QUEUED_REFRESH_SECONDS = 2.0  # a class of 30 mostly waits: their pages poll gently
+CONFIRM_KEY = "confirm_second_run"
 
 cfg = config()
 st.title(t("train.title"))
@@ -32,6 +34,8 @@ owner = backend.session_owner()
 job_id = backend.current_job_id()
 job = pool.snapshot(job_id) if job_id else None
 running = job is not None and job.active
+active_ids = [run for run in backend.session_runs()
+              if (view := pool.snapshot(run)) is not None and view.active]
 
 st.caption(t("train.experiment_line", dataset=t(f"data.name.{dataset.name}"),
              layers=" → ".join(f"{l.units} {l.activation}" for l in cfg.layers) or "—",
@@ -44,14 +48,42 @@ if blocked:
     st.error(t("train.blocked"), icon="🛑")
     st.page_link("pages/model.py", label=t("train.go_fix"), icon="🧱")
 
-train_col, stop_col, _ = st.columns([1, 1, 4])
-if train_col.button(t("train.start"), type="primary", icon="▶️", disabled=blocked or running,
-                    key="train_button"):
+
+
+def _start_run() -> None:
     backend.remember_run(pool.submit(cfg.to_dict(), owner))
+    st.session_state.pop(CONFIRM_KEY, None)
+
+
+def _stop_active_runs() -> None:
+    for active_id in active_ids:
+        pool.stop(active_id)
+
+
+def _stop_and_start() -> None:
+    _stop_active_runs()  # the new run starts as soon as the stopped one has ended
+    _start_run()
+
+
+train_col, stop_col, _ = st.columns([1, 1, 4])
+if train_col.button(t("train.start"), type="primary", icon="▶️", disabled=blocked,
+                    key="train_button"):
+    if active_ids:
+        st.session_state[CONFIRM_KEY] = True
+    else:
+        _start_run()
+        st.rerun()
+if stop_col.button(t("train.stop"), icon="⏹️", disabled=not active_ids, key="stop_button"):
+    _stop_active_runs()
     st.rerun()
-if stop_col.button(t("train.stop"), icon="⏹️", disabled=not running, key="stop_button"):
-    pool.stop(job_id)
-    st.rerun()
+if st.session_state.get(CONFIRM_KEY) and active_ids and not blocked:
+    with st.container(border=True):
+        st.warning(t("train.already_active"), icon="⏳")
+        stop_new, queue_new, cancel = st.columns(3)
+        stop_new.button(t("train.stop_and_start"), key="stop_and_start", on_click=_stop_and_start)
+        queue_new.button(t("train.queue_after"), key="queue_after", on_click=_start_run)
+        cancel.button(t("train.cancel"), key="cancel_second_run",
+                      on_click=lambda: st.session_state.pop(CONFIRM_KEY, None))
 
 
 def _progress(job) -> tuple[float, str]:
@@ -66,11 +98,33 @@ def _progress(job) -> tuple[float, str]:
     return min(1.0, fraction), text
 
 
+def _wait_text(seconds: float | None) -> str:
+    seconds = max(5, int(5 * round((seconds or 0) / 5)))
+    if seconds < 90:
+        return t("train.wait_seconds", seconds=seconds)
+    return t("train.wait_minutes", minutes=round(seconds / 60))
+
+
+def _earlier_running_run(job):
+    for run in backend.session_runs():
+        view = pool.snapshot(run)
+        if run != job.id and view is not None and view.status == "running":
+            return view
+    return None
+
+
 def _status(job) -> None:
     if job.status == "queued" and pool.ready_workers() == 0:
         st.info(t("train.starting"), icon="⏳")
     elif job.status == "queued":
-        st.info(t("train.queued", position=job.queue_position), icon="⏳")
+        wait = _wait_text(pool.estimated_wait(job.id))
+        earlier = _earlier_running_run(job)
+        if earlier is None:
+            st.info(t("train.queued", position=job.queue_position, wait=wait), icon="⏳")
+        else:
+            st.info(t("train.queued_behind_own", position=job.queue_position, wait=wait), icon="⏳")
+            fraction, text = _progress(earlier)
+            st.progress(fraction, text=t("train.previous_running", progress=text))
     elif job.status == "running":
         fraction, text = _progress(job)
         st.progress(fraction, text=text)
@@ -124,7 +178,13 @@ def _results(job) -> None:
         st.page_link("pages/evaluate.py", label=t("train.go_evaluate"), icon="🔍")
 
 
-@st.fragment(run_every=REFRESH_SECONDS if running else None)
+def _refresh_seconds() -> float | None:
+    if not running:
+        return None
+    return RUNNING_REFRESH_SECONDS if job.status == "running" else QUEUED_REFRESH_SECONDS
+
+
+@st.fragment(run_every=_refresh_seconds())
 def live_view() -> None:
     current = pool.snapshot(job_id)
     if current is None:
@@ -132,8 +192,8 @@ def live_view() -> None:
     _status(current)
     if current.history:
         _charts(current)
-    if running and not current.active:
-        st.rerun()
+    if running and current.status != job.status:
+        st.rerun()  # started or ended: redraw the buttons and the refresh rate
     if not current.active:
         _results(current)
 

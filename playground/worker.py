@@ -143,8 +143,9 @@ def _train(job: dict, emit, should_stop) -> dict:
     errors = [p for p in checks.run_checks(config, dataset) if p.level == "error"]
     if errors:
         raise PlaygroundError(errors[0].code, **errors[0].params)
-    speed = fast_fit.speed_options(fast_fit.split_rows(len(dataset.x_train), config.validation_split),
-                                   config.batch_size, config.epochs)
+    speed = fast_fit.speed_options(
+        models.fit_rows(config, dataset), config.batch_size, config.epochs,
+        models.total_params(models.summary_rows(config, dataset)))
     model = models.build_model(config, dataset, speed=speed)
     y_train = models.encode_labels(dataset.y_train, config, dataset)
     y_test = models.encode_labels(dataset.y_test, config, dataset)

@@ -145,6 +145,28 @@ def test_whole_loop_train_then_evaluate_with_threshold():
     assert report_low.loc["1", recall] >= report_at_half.loc["1", recall]
 
 
+def test_train_again_while_training_asks_to_stop_or_queue():
+    at = open_page("pages/train.py", small_moons(epochs=200))
+    at.button(key="train_button").click().run()
+    run_until(at, lambda page: any("Epoch" in (p.proto.text or "") for p in page.get("progress")))
+    first = at.session_state["runs"][-1]
+
+    at.button(key="train_button").click().run()
+    assert any("still training" in w.value for w in at.warning)
+    at.button(key="queue_after").click().run()
+    assert len(at.session_state["runs"]) == 2
+    assert "starts when your current run ends" in texts(at)
+
+    at.button(key="train_button").click().run()
+    at.button(key="stop_and_start").click().run()
+    assert len(at.session_state["runs"]) == 3
+    run_until(at, lambda page: any("Epoch" in (p.proto.text or "") for p in page.get("progress"))
+              and "still training" not in texts(page))
+    assert at.session_state["runs"][0] == first
+    at.button(key="stop_button").click().run()
+    run_until(at, lambda page: "Stopped after" in texts(page))
+
+
 def test_another_session_does_not_see_my_runs():
     at = open_page("pages/evaluate.py")
     assert any("No finished run" in i.value for i in at.info)

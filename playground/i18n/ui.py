@@ -195,8 +195,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "train.stop": ("Stop", "멈추기"),
     "train.ready": ("Press Train to start. The charts below fill in as each epoch ends.",
                     "학습 시작을 누르세요. 에포크가 끝날 때마다 아래 차트가 채워집니다."),
-    "train.queued": ("Waiting for a free trainer: you are number {position} in the queue.",
-                     "빈 학습기를 기다리는 중입니다. 대기 순서: {position}번째"),
+    "train.queued": ("Waiting for a free trainer: you are number {position} in the queue, "
+                     "about {wait} to go.",
+                     "빈 학습기를 기다리는 중입니다. 대기 순서: {position}번째, 약 {wait} 남았습니다."),
+    "train.queued_behind_own": ("This run starts when your current run ends (queue number {position}, "
+                                "about {wait} to go).",
+                                "지금 학습 중인 실행이 끝나면 이 실행이 시작됩니다 "
+                                "(대기 순서 {position}번째, 약 {wait} 남음)."),
+    "train.wait_seconds": ("{seconds} s", "{seconds}초"),
+    "train.wait_minutes": ("{minutes} min", "{minutes}분"),
+    "train.already_active": ("A run of yours is still training. Stop it and start the new one, "
+                             "or queue the new one to start when it ends?",
+                             "아직 학습 중인 실행이 있습니다. 그것을 멈추고 새로 시작할까요, "
+                             "아니면 끝난 뒤에 시작하도록 새 실행을 대기열에 넣을까요?"),
+    "train.stop_and_start": ("Stop it and train the new one", "멈추고 새로 학습하기"),
+    "train.queue_after": ("Queue the new one after it", "끝난 뒤에 학습하도록 대기열에 넣기"),
+    "train.cancel": ("Cancel", "취소"),
+    "train.previous_running": ("Your earlier run is training too: {progress}.",
+                               "이전 실행도 학습 중입니다: {progress}."),
     "train.starting": ("Starting the trainer: TensorFlow is loading, this takes a few seconds…",
                        "학습기를 준비하는 중입니다. TensorFlow를 불러오는 데 몇 초 걸립니다…"),
     "train.progress_epoch": ("Epoch {epoch}/{epochs}", "에포크 {epoch}/{epochs}"),
