@@ -8,10 +8,12 @@ from playground.config import SCALINGS, TASKS
 from playground.errors import PlaygroundError
 from ui.backend import load_dataset, settings
 from ui.navigation import ensure_app_navigation
+from ui.run_status import sidebar_run_status
 from ui.i18n import lang, show_error, t
 from ui.state import config
 
 ensure_app_navigation()
+sidebar_run_status()
 
 cfg = config()
 data = cfg.data

@@ -10,9 +10,11 @@ from playground.inference import choose_digit_model
 from playground.settings import data_dir
 from ui import backend
 from ui.navigation import ensure_app_navigation
+from ui.run_status import sidebar_run_status
 from ui.i18n import lang, show_error, t
 
 ensure_app_navigation()
+sidebar_run_status()
 
 DIGITS = [str(d) for d in range(10)]
 CANVAS_SIZE = 280

@@ -7,9 +7,11 @@ import streamlit as st
 from playground import charts, evaluation
 from ui import backend
 from ui.navigation import ensure_app_navigation
+from ui.run_status import sidebar_run_status
 from ui.i18n import lang, t
 
 ensure_app_navigation()
+sidebar_run_status()
 
 st.title(t("eval.title"))
 pool = backend.pool()

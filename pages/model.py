@@ -9,11 +9,13 @@ from playground.config import (ACTIVATIONS, LABEL_ENCODINGS, LOSSES, OPTIMIZERS,
 from playground.errors import PlaygroundError
 from ui.backend import load_dataset, settings
 from ui.navigation import ensure_app_navigation
+from ui.run_status import sidebar_run_status
 from ui.i18n import show_error, t
 from ui.problems import show_problems
 from ui.state import config
 
 ensure_app_navigation()
+sidebar_run_status()
 
 cfg = config()
 st.title(t("model.title"))

@@ -12,6 +12,7 @@ from ui import backend
 from ui.navigation import ensure_app_navigation
 from ui.i18n import lang, show_error, t
 from ui.problems import show_problems
+from ui.run_status import progress, wait_text
 from ui.state import config
 
 ensure_app_navigation()
@@ -86,25 +87,6 @@ if st.session_state.get(CONFIRM_KEY) and active_ids and not blocked:
                       on_click=lambda: st.session_state.pop(CONFIRM_KEY, None))
 
 
-def _progress(job) -> tuple[float, str]:
-    epochs = max(1, int(job.config["epochs"]))
-    done = len(job.history)
-    fraction, text = done / epochs, t("train.progress_epoch", epoch=done, epochs=epochs)
-    if job.batch and job.batch["epoch"] > done and job.batch.get("steps"):
-        within = job.batch["step"] / job.batch["steps"]
-        fraction = (job.batch["epoch"] - 1 + within) / epochs
-        text = t("train.progress_batch", epoch=job.batch["epoch"], epochs=epochs,
-                 step=job.batch["step"], steps=job.batch["steps"])
-    return min(1.0, fraction), text
-
-
-def _wait_text(seconds: float | None) -> str:
-    seconds = max(5, int(5 * round((seconds or 0) / 5)))
-    if seconds < 90:
-        return t("train.wait_seconds", seconds=seconds)
-    return t("train.wait_minutes", minutes=round(seconds / 60))
-
-
 def _earlier_running_run(job):
     for run in backend.session_runs():
         view = pool.snapshot(run)
@@ -117,16 +99,16 @@ def _status(job) -> None:
     if job.status == "queued" and pool.ready_workers() == 0:
         st.info(t("train.starting"), icon="⏳")
     elif job.status == "queued":
-        wait = _wait_text(pool.estimated_wait(job.id))
+        wait = wait_text(pool.estimated_wait(job.id))
         earlier = _earlier_running_run(job)
         if earlier is None:
             st.info(t("train.queued", position=job.queue_position, wait=wait), icon="⏳")
         else:
             st.info(t("train.queued_behind_own", position=job.queue_position, wait=wait), icon="⏳")
-            fraction, text = _progress(earlier)
+            fraction, text = progress(earlier)
             st.progress(fraction, text=t("train.previous_running", progress=text))
     elif job.status == "running":
-        fraction, text = _progress(job)
+        fraction, text = progress(job)
         st.progress(fraction, text=text)
     elif job.status == "finished":
         reason = t("train.early_stopped") if job.stopped == "early_stopping" else ""

@@ -145,6 +145,14 @@ def test_whole_loop_train_then_evaluate_with_threshold():
     assert report_low.loc["1", recall] >= report_at_half.loc["1", recall]
 
 
+def block_texts(block) -> str:
+    """Captions and progress-bar texts anywhere under an AppTest block."""
+    kind = type(block).__name__
+    found = [block.proto.text] if kind == "Progress" else [block.value] if kind == "Caption" else []
+    return " ".join(found + [block_texts(child)
+                             for child in getattr(block, "children", {}).values()])
+
+
 def test_train_again_while_training_asks_to_stop_or_queue():
     at = open_page("pages/train.py", small_moons(epochs=200))
     at.button(key="train_button").click().run()
@@ -161,8 +169,12 @@ def test_train_again_while_training_asks_to_stop_or_queue():
     at.button(key="stop_and_start").click().run()
     assert len(at.session_state["runs"]) == 3
     run_until(at, lambda page: any("Epoch" in (p.proto.text or "") for p in page.get("progress"))
-              and "still training" not in texts(page))
+              and "still training" not in texts(page) and "current run ends" not in texts(page))
     assert at.session_state["runs"][0] == first
+
+    at.switch_page("pages/model.py").run()  # every other page shows the run in its sidebar
+    assert "Your run: Epoch" in block_texts(at.sidebar)
+    at.switch_page("pages/train.py").run()
     at.button(key="stop_button").click().run()
     run_until(at, lambda page: "Stopped after" in texts(page))
 

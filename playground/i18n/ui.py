@@ -202,6 +202,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "about {wait} to go).",
                                 "지금 학습 중인 실행이 끝나면 이 실행이 시작됩니다 "
                                 "(대기 순서 {position}번째, 약 {wait} 남음)."),
+    "train.sidebar_queued": ("⏳ Your run: number {position} in the queue, about {wait} to go.",
+                             "⏳ 내 실행: 대기 순서 {position}번째, 약 {wait} 남음."),
+    "train.sidebar_running": ("🏋️ Your run: {progress}", "🏋️ 내 실행: {progress}"),
     "train.wait_seconds": ("{seconds} s", "{seconds}초"),
     "train.wait_minutes": ("{minutes} min", "{minutes}분"),
     "train.already_active": ("A run of yours is still training. Stop it and start the new one, "
