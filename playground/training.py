@@ -241,8 +241,9 @@ class LocalPool:
             if self._closed:
                 return
             self._closed = True
-            workers = list(self._workers) + list(self._retiring)
         self._supervisor.join(timeout=2.0)
+        with self._lock:  # read after the supervisor has stopped replacing workers
+            workers = list(self._workers) + list(self._retiring)
         for worker in workers:
             try:
                 worker.conn.send(None)
@@ -278,6 +279,8 @@ class LocalPool:
             except OSError:
                 ready = []
             with self._lock:
+                if self._closed:
+                    return
                 for worker in list(self._workers):
                     if worker.conn in ready:
                         self._drain(worker)

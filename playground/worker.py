@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -43,6 +44,9 @@ def worker_main(conn, stop_flag, threads: int, parent_pid: int, nice: int = 0) -
         parent_pid: the server's pid; the worker exits when it is gone.
         nice: CPU priority to give up, so the web server stays responsive.
     """
+    # Ctrl+C in the server's terminal reaches the whole process group; the server
+    # stops its workers itself, after any job has been told to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if nice:
         os.nice(nice)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")

@@ -90,6 +90,16 @@ def test_a_killed_worker_is_reported_and_the_pool_recovers(pool):
     assert again.worker_pid != job.worker_pid
 
 
+def test_ctrl_c_in_the_server_terminal_does_not_kill_a_training_worker(pool):
+    worker = pool.worker_pids()[0]
+    job_id = pool.submit(moons_config(epochs=30), owner="carol")
+    wait_for(pool, job_id, lambda job: job.status == "running")
+    os.kill(worker, signal.SIGINT)  # what Ctrl+C sends to the whole process group
+    job = wait_for(pool, job_id, finished)
+    assert job.status == "finished", job.error
+    assert pool.worker_pids() == [worker]
+
+
 def test_a_huge_learning_rate_stops_with_an_explanation(pool):
     config = ExperimentConfig(data=DataConfig(name="diabetes", scaling="none"), optimizer="sgd",
                               learning_rate=1e3, epochs=20, layers=[LayerConfig(16, "relu")])
