@@ -2,6 +2,7 @@
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
 import pytest
@@ -31,8 +32,14 @@ async def train_once(url: str) -> StreamlitClient:
         return tab
 
 
+def run_in_its_own_thread(coroutine):
+    """Playwright's sync API (the other browser tests) keeps an event loop running in this thread."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
 def test_a_protocol_client_trains_like_a_browser_and_times_each_answer(app_url):
-    tab = asyncio.run(train_once(app_url))
+    tab = run_in_its_own_thread(train_once(app_url))
     kinds = [response.kind for response in tab.responses]
     assert kinds[:2] == ["open", "click"]
     assert "fragment" in kinds, "the page should have refreshed its progress while training"
