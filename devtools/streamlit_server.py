@@ -17,6 +17,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playground.training import JOBS_LOG
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -49,7 +51,7 @@ class StreamlitServer:
 
     @property
     def jobs_log(self) -> Path:
-        return self.runs_dir / "jobs.jsonl"
+        return self.runs_dir / JOBS_LOG
 
     def descendants(self) -> list[int]:
         """Pids of every process below the server (its training workers)."""

@@ -35,8 +35,7 @@ owner = backend.session_owner()
 job_id = backend.current_job_id()
 job = pool.snapshot(job_id) if job_id else None
 running = job is not None and job.active
-active_ids = [run for run in backend.session_runs()
-              if (view := pool.snapshot(run)) is not None and view.active]
+active_ids = [active.id for active in pool.active_jobs(owner)]
 
 st.caption(t("train.experiment_line", dataset=t(f"data.name.{dataset.name}"),
              layers=" → ".join(f"{l.units} {l.activation}" for l in cfg.layers) or "—",
@@ -48,7 +47,6 @@ blocked = checks.has_errors(problems)
 if blocked:
     st.error(t("train.blocked"), icon="🛑")
     st.page_link("pages/model.py", label=t("train.go_fix"), icon="🧱")
-
 
 
 def _start_run() -> None:
@@ -88,11 +86,8 @@ if st.session_state.get(CONFIRM_KEY) and active_ids and not blocked:
 
 
 def _earlier_running_run(job):
-    for run in backend.session_runs():
-        view = pool.snapshot(run)
-        if run != job.id and view is not None and view.status == "running":
-            return view
-    return None
+    return next((active for active in pool.active_jobs(owner)
+                 if active.id != job.id and active.status == "running"), None)
 
 
 def _status(job) -> None:

@@ -220,10 +220,10 @@ class LocalPool:
         with self._lock:
             return [w.process.pid for w in self._workers if w.process.pid is not None]
 
-    def owner_jobs(self, owner: str) -> list[JobView]:
-        """Copies of one session's jobs, oldest first."""
+    def active_jobs(self, owner: str) -> list[JobView]:
+        """Copies of one session's queued and running jobs, oldest first."""
         with self._lock:
-            return [copy.deepcopy(j) for j in self._jobs.values() if j.owner == owner]
+            return [copy.deepcopy(j) for j in self._jobs.values() if j.owner == owner and j.active]
 
     def wait_until_ready(self, timeout: float = 120.0) -> bool:
         """Blocks until every worker has imported TensorFlow (for tests and benches)."""

@@ -16,6 +16,7 @@ Events are plain dicts with a "type":
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
@@ -115,8 +116,6 @@ DATASET_CACHE_SIZE = 2
 
 def _cached_dataset(data):
     """The job's dataset; a class training on the same data loads it once per worker."""
-    import dataclasses
-
     from playground import datasets
 
     key = json.dumps(dataclasses.asdict(data), sort_keys=True)
