@@ -65,7 +65,7 @@ if task != "regression":
                                       required=True, format_func=value_labels.get, key="matrix_values")
         st.plotly_chart(charts.confusion_matrix_figure(
             evaluation.confusion(y_true, y_pred, len(class_names)), class_names, lang(), values),
-            key="confusion_chart", width="stretch")
+            key="confusion_chart", width="stretch", config={"displayModeBar": False})
     with report_col:
         st.subheader(t("eval.report"))
         score = st.column_config.NumberColumn(format="%.3f")

@@ -44,6 +44,7 @@ CELL_FONT_FOR_10 = 16
 CELL_FONT_MIN = 9
 CELL_HEIGHT = 44
 MATRIX_PLOT_HEIGHT_RANGE = (260, 460)
+THRESHOLD_Y_RANGE = (0, 1.05)
 METRIC_LABEL_KEYS = {
     "loss": "chart.loss",
     "accuracy": "chart.accuracy",
@@ -74,23 +75,48 @@ def _readable_fonts(fig: go.Figure) -> None:
     fig.update_yaxes(**axis_fonts)
 
 
-def _marker_line(fig: go.Figure, x: float, text: str, axis_range: Sequence[float]) -> None:
+def _curves_high_at(fig: go.Figure, x: float, y_range: Sequence[float] | None = None) -> bool:
+    """Whether the figure's lines, at the data point nearest `x`, sit mostly
+    in the upper half of `y_range` (by default the span of all their values)."""
+    at_x, every = [], []
+    for trace in fig.data:
+        xs = np.asarray(trace.x if trace.x is not None else [], dtype=float)
+        ys = np.asarray([np.nan if y is None else y for y in (trace.y if trace.y is not None else [])],
+                        dtype=float)
+        finite = np.isfinite(xs) & np.isfinite(ys)
+        if finite.any():
+            xs, ys = xs[finite], ys[finite]
+            at_x.append(ys[np.argmin(np.abs(xs - x))])
+            every.extend(ys)
+    if not at_x:
+        return False
+    low, high = y_range if y_range is not None else (min(every), max(every))
+    if high <= low:
+        return False
+    return float(np.mean([(y - low) / (high - low) for y in at_x])) > 0.5
+
+
+def _marker_line(fig: go.Figure, x: float, text: str, axis_range: Sequence[float],
+                 y_range: Sequence[float] | None = None) -> None:
     """A dashed vertical line at `x` with its label inside the plot area.
 
-    The label hangs from the top of the plot area, on the side of the
-    line with more room: right of the line in the left half of
-    `axis_range`, left of it in the right half. So it is never clipped
-    by the figure's edge and never meets the legend above the plot.
+    The label sits on the side of the line with more room: right of it
+    in the left half of `axis_range`, left of it in the right half, so
+    the figure's edge never clips it. It hangs from the top of the plot
+    area, or stands on its bottom where the lines run high at `x` (an
+    accuracy curve), so it hides as little of them as it can. Either
+    way it stays inside the plot area and never meets the legend above.
     """
     low, high = (float(v) for v in axis_range)
     in_left_half = x - low <= (high - low) / 2
+    at_bottom = _curves_high_at(fig, x, y_range)
     fig.add_vline(x=x, line_dash="dash", line_color="green")
     fig.add_annotation(
         x=x,
         xref="x",
-        y=1,
+        y=0 if at_bottom else 1,
         yref="y domain",
-        yanchor="top",
+        yanchor="bottom" if at_bottom else "top",
         xanchor="left" if in_left_half else "right",
         xshift=4 if in_left_half else -4,
         text=plain_text(text),
@@ -766,11 +792,12 @@ def threshold_figure(
                     line={"color": color, "dash": dash},
                 )
             )
-    _marker_line(fig, threshold, translate("chart.threshold_at", lang, threshold=threshold), (0, 1))
+    _marker_line(fig, threshold, translate("chart.threshold_at", lang, threshold=threshold), (0, 1),
+                 y_range=THRESHOLD_Y_RANGE)
     fig.update_layout(
         height=HISTORY_HEIGHT,
         xaxis={"title": translate("chart.threshold_on", lang, name=name), "range": [0, 1]},
-        yaxis={"range": [0, 1.05]},
+        yaxis={"range": list(THRESHOLD_Y_RANGE)},
         margin={"l": 50, "r": 20, "t": 40, "b": 40},
         legend=LEGEND_ABOVE,
     )

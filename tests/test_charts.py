@@ -283,7 +283,8 @@ def _legend_above_and_label_inside(fig, x, axis_low, axis_high):
     legend = fig.layout.legend
     assert legend.yanchor == "bottom" and legend.y >= 1 and legend.orientation == "h"
     (label,) = fig.layout.annotations
-    assert label.yref == "y domain" and label.yanchor == "top" and label.y <= 1
+    assert label.yref == "y domain"
+    assert (label.y, label.yanchor) in [(1, "top"), (0, "bottom")]  # inside the plot area
     assert label.xref == "x" and label.x == x
     in_left_half = x - axis_low <= (axis_high - axis_low) / 2
     assert label.xanchor == ("left" if in_left_half else "right")
@@ -307,6 +308,19 @@ def test_best_epoch_label_never_sits_on_the_legend(best_epoch):
 
     one = charts.history_figure(history[:1], "loss", "ko", best_epoch=1)
     _legend_above_and_label_inside(one, 1, 0.5, 1.5)
+
+
+def test_marker_label_stands_where_the_curves_are_not():
+    history = [{"epoch": e, "loss": 1 / e, "val_loss": 1 / e + 0.01, "accuracy": 1 - 1 / (e + 1),
+                "val_accuracy": 1 - 1 / (e + 1) - 0.01} for e in range(1, 11)]
+    # Loss is low at the best epoch: the label hangs from the top.
+    assert charts.history_figure(history, "loss", "en", best_epoch=10).layout.annotations[0].yanchor == "top"
+    # Accuracy is high there: the label stands on the bottom.
+    accuracy = charts.history_figure(history, "accuracy", "en", best_epoch=10)
+    assert accuracy.layout.annotations[0].yanchor == "bottom"
+    # A good model's precision and recall run near 1: the threshold label goes low.
+    sweep = evaluation.threshold_sweep([0, 0, 1, 1], [0.1, 0.2, 0.8, 0.9])
+    assert charts.threshold_figure(sweep, 0.5, "en").layout.annotations[0].yanchor == "bottom"
 
 
 def test_axis_labels_and_ticks_are_projector_sized():
