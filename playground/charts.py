@@ -70,7 +70,11 @@ def plain_text(text) -> str:
 def _readable_fonts(fig: go.Figure) -> None:
     """Tick labels, legend and annotations at 14 px, axis titles at 16 px."""
     fig.update_layout(font={"size": FONT_SIZE}, legend={"font": {"size": FONT_SIZE}})
-    axis_fonts = {"tickfont": {"size": FONT_SIZE}, "title_font": {"size": TITLE_FONT_SIZE}, "automargin": True}
+    axis_fonts = {
+        "tickfont": {"size": FONT_SIZE},
+        "title_font": {"size": TITLE_FONT_SIZE},
+        "automargin": True,
+    }
     fig.update_xaxes(**axis_fonts)
     fig.update_yaxes(**axis_fonts)
 
@@ -533,7 +537,9 @@ def decision_boundary_figure(
             zmax=1,
             zsmooth="best",
             colorscale=[[0, CLASS_COLORS[0]], [0.5, "#ffffff"], [1, CLASS_COLORS[1]]],
-            colorbar={"title": {"text": translate("chart.probability_of", lang, name=plain_text(class_names[1]))}},
+            colorbar={
+                "title": {"text": translate("chart.probability_of", lang, name=plain_text(class_names[1]))}
+            },
         )
     elif task == "multiclass":
         heatmap.update(

@@ -86,7 +86,8 @@ def test_report_shows_blanks_three_decimals_and_whole_supports(breast_cancer_eva
     assert table.proto.placeholder == "—"
     assert np.isnan(table.value.loc["accuracy", "precision"])
     columns = json.loads(table.proto.columns)
-    assert all(columns[name]["type_config"]["format"] == "%.3f" for name in ("precision", "recall", "f1-score"))
+    for name in ("precision", "recall", "f1-score"):
+        assert columns[name]["type_config"]["format"] == "%.3f"
     assert columns["support"]["type_config"]["format"] == "%d"
     assert table.value["support"].dtype.kind == "i"
 

@@ -41,7 +41,8 @@ DRAW_AND_MEASURE_JS = """async ([spec, width]) => {
 
 
 def overlap(a, b) -> bool:
-    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+    return (a["left"] < b["right"] and b["left"] < a["right"]
+            and a["top"] < b["bottom"] and b["top"] < a["bottom"])
 
 
 def inside(inner, outer, slack=0.5) -> bool:
