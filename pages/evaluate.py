@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from playground import charts, evaluation
+from playground import charts, datasets, evaluation
 from ui import backend
 from ui.navigation import ensure_app_navigation
 from ui.run_status import sidebar_run_status
@@ -43,25 +43,41 @@ for col, (name, value) in zip(st.columns(len(scores)), scores.items()):
 
 # ------------------------------------------------------------- classification
 if task != "regression":
-    threshold = 0.5
+    threshold, positive = 0.5, 1
     if task == "binary":
         st.subheader(t("eval.threshold_title"))
-        st.caption(t("eval.threshold_help"))
-        threshold = st.slider(t("eval.threshold"), 0.01, 0.99, 0.5, step=0.01, key="threshold")
-    y_pred = evaluation.predicted_classes(prob, threshold)
-    matrix_col, report_col = st.columns([1, 1])
+        dataset_name = job.config["data"]["name"]
+        spec = datasets.DATASETS.get(dataset_name)
+        positive = st.selectbox(
+            t("eval.positive_class"), [0, 1], format_func=lambda k: str(class_names[k]),
+            index=evaluation.default_positive_class(class_names, spec.positive_class if spec else None),
+            key=f"positive_class.{dataset_name}", help=t("eval.positive_class_help"))
+        positive_name, negative_name = str(class_names[positive]), str(class_names[1 - positive])
+        st.caption(t("eval.threshold_help", positive=positive_name, negative=negative_name))
+        threshold = st.slider(t("eval.threshold", positive=positive_name), 0.01, 0.99, 0.5,
+                              step=0.01, key="threshold")
+    y_pred = evaluation.predicted_classes(prob, threshold, positive)
+    matrix_col, report_col = st.columns([5, 4])
     with matrix_col:
         st.subheader(t("eval.confusion"))
+        value_labels = {"counts": t("eval.matrix_counts"), "percent": t("eval.matrix_percent")}
+        values = st.segmented_control(t("eval.matrix_values"), list(value_labels), default="counts",
+                                      required=True, format_func=value_labels.get, key="matrix_values")
         st.plotly_chart(charts.confusion_matrix_figure(
-            evaluation.confusion(y_true, y_pred, len(class_names)), class_names, lang()),
-            key="confusion_chart")
+            evaluation.confusion(y_true, y_pred, len(class_names)), class_names, lang(), values),
+            key="confusion_chart", width="stretch", config={"displayModeBar": False})
     with report_col:
         st.subheader(t("eval.report"))
-        st.dataframe(evaluation.report_frame(y_true, y_pred, class_names).round(3))
+        score = st.column_config.NumberColumn(format="%.3f")
+        st.dataframe(evaluation.report_frame(y_true, y_pred, class_names), height="content",
+                     placeholder="—",
+                     column_config={"_index": st.column_config.TextColumn(width=110),
+                                    "precision": score, "recall": score, "f1-score": score,
+                                    "support": st.column_config.NumberColumn(format="%d")})
     if task == "binary":
-        sweep = evaluation.threshold_sweep(y_true, evaluation.positive_probability(prob),
-                                           np.linspace(0.05, 0.95, 19))
-        st.plotly_chart(charts.threshold_figure(sweep, threshold, lang()), key="threshold_chart")
+        sweep = evaluation.threshold_sweep(y_true, prob, np.linspace(0.05, 0.95, 19), positive)
+        st.plotly_chart(charts.threshold_figure(sweep, threshold, lang(), positive_name=positive_name),
+                        key="threshold_chart")
     else:
         st.subheader(t("eval.softmax_title"))
         st.caption(t("eval.softmax_help"))

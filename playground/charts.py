@@ -7,11 +7,11 @@ Colors follow TensorFlow Playground: class 0 orange, class 1 blue.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-import plotly.express as px
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
@@ -32,6 +32,19 @@ CLASS_COLORS = [
 ]
 HISTORY_HEIGHT = 320
 MAX_NEURONS_SHOWN = 16
+# Projector-readable text: tick labels and legends at 14 px, axis titles at 16 px.
+FONT_SIZE = 14
+TITLE_FONT_SIZE = 16
+# Legend in the band above the plot area, where no annotation goes.
+LEGEND_ABOVE = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom"}
+# Confusion-matrix cells: text from CELL_FONT_MAX px (few classes) down to
+# CELL_FONT_MIN px; 10 classes get CELL_FONT_FOR_10 px.
+CELL_FONT_MAX = 24
+CELL_FONT_FOR_10 = 16
+CELL_FONT_MIN = 9
+CELL_HEIGHT = 44
+MATRIX_PLOT_HEIGHT_RANGE = (260, 460)
+THRESHOLD_Y_RANGE = (0, 1.05)
 METRIC_LABEL_KEYS = {
     "loss": "chart.loss",
     "accuracy": "chart.accuracy",
@@ -43,6 +56,78 @@ METRIC_LABEL_KEYS = {
 def class_color(index: int) -> str:
     """The color used for class `index` in every chart."""
     return CLASS_COLORS[index % len(CLASS_COLORS)]
+
+
+def plain_text(text) -> str:
+    """`text` escaped for Plotly, which renders a subset of HTML in labels.
+
+    Class names come from students' CSV files: "<a href=...>" or "<b>"
+    must show as typed, never as a link or bold text.
+    """
+    return html.escape(str(text), quote=False)
+
+
+def _readable_fonts(fig: go.Figure) -> None:
+    """Tick labels, legend and annotations at 14 px, axis titles at 16 px."""
+    fig.update_layout(font={"size": FONT_SIZE}, legend={"font": {"size": FONT_SIZE}})
+    axis_fonts = {
+        "tickfont": {"size": FONT_SIZE},
+        "title_font": {"size": TITLE_FONT_SIZE},
+        "automargin": True,
+    }
+    fig.update_xaxes(**axis_fonts)
+    fig.update_yaxes(**axis_fonts)
+
+
+def _curves_high_at(fig: go.Figure, x: float, y_range: Sequence[float] | None = None) -> bool:
+    """Whether the figure's lines, at the data point nearest `x`, sit mostly
+    in the upper half of `y_range` (by default the span of all their values)."""
+    at_x, every = [], []
+    for trace in fig.data:
+        xs = np.asarray(trace.x if trace.x is not None else [], dtype=float)
+        ys = np.asarray([np.nan if y is None else y for y in (trace.y if trace.y is not None else [])],
+                        dtype=float)
+        finite = np.isfinite(xs) & np.isfinite(ys)
+        if finite.any():
+            xs, ys = xs[finite], ys[finite]
+            at_x.append(ys[np.argmin(np.abs(xs - x))])
+            every.extend(ys)
+    if not at_x:
+        return False
+    low, high = y_range if y_range is not None else (min(every), max(every))
+    if high <= low:
+        return False
+    return float(np.mean([(y - low) / (high - low) for y in at_x])) > 0.5
+
+
+def _marker_line(fig: go.Figure, x: float, text: str, axis_range: Sequence[float],
+                 y_range: Sequence[float] | None = None) -> None:
+    """A dashed vertical line at `x` with its label inside the plot area.
+
+    The label sits on the side of the line with more room: right of it
+    in the left half of `axis_range`, left of it in the right half, so
+    the figure's edge never clips it. It hangs from the top of the plot
+    area, or stands on its bottom where the lines run high at `x` (an
+    accuracy curve), so it hides as little of them as it can. Either
+    way it stays inside the plot area and never meets the legend above.
+    """
+    low, high = (float(v) for v in axis_range)
+    in_left_half = x - low <= (high - low) / 2
+    at_bottom = _curves_high_at(fig, x, y_range)
+    fig.add_vline(x=x, line_dash="dash", line_color="green")
+    fig.add_annotation(
+        x=x,
+        xref="x",
+        y=0 if at_bottom else 1,
+        yref="y domain",
+        yanchor="bottom" if at_bottom else "top",
+        xanchor="left" if in_left_half else "right",
+        xshift=4 if in_left_half else -4,
+        text=plain_text(text),
+        showarrow=False,
+        font={"size": FONT_SIZE, "color": "green"},
+        bgcolor="rgba(255, 255, 255, 0.85)",
+    )
 
 
 def _metric_label(metric: str, lang: str) -> str:
@@ -93,59 +178,153 @@ def history_figure(
                 line={"color": color},
             )
         )
-    if best_epoch is not None:
-        fig.add_vline(
-            x=best_epoch,
-            line_dash="dash",
-            line_color="green",
-            annotation_text=translate("chart.best_epoch", lang, epoch=best_epoch),
-            annotation_position="top",
-        )
     xaxis = {"title": translate("chart.epoch", lang)}
     if len(epochs) <= 20:
         xaxis.update(tick0=1, dtick=1)
     if len(epochs) <= 1:
         # A lone point (or none) gets a sensible window instead of a zoom-in.
         xaxis["range"] = [0.5, max(epochs or [1]) + 0.5]
+    if best_epoch is not None:
+        _marker_line(
+            fig,
+            best_epoch,
+            translate("chart.best_epoch", lang, epoch=best_epoch),
+            xaxis.get("range") or (min(epochs or [best_epoch]), max(epochs or [best_epoch])),
+        )
     fig.update_layout(
         height=HISTORY_HEIGHT,
         xaxis=xaxis,
         yaxis={"title": _metric_label(metric, lang)},
-        legend={"orientation": "h", "y": 1.12, "x": 0},
+        legend=LEGEND_ABOVE,
         margin={"l": 50, "r": 20, "t": 40, "b": 40},
         uirevision=metric,
     )
+    _readable_fonts(fig)
     return fig
 
 
-def confusion_matrix_figure(cm, class_names: Sequence[str], lang: str = "en") -> go.Figure:
-    """Heatmap of a confusion matrix with the counts written in the cells.
+def confusion_cell_font_size(n_classes: int) -> int:
+    """Pixel size of the numbers in a K×K confusion matrix's cells.
+
+    Large for a few classes, 16 px for 10 (readable from the back of a
+    room), then smaller as the cells shrink, never below 9 px.
+    """
+    size = round(CELL_FONT_FOR_10 * 10 / max(int(n_classes), 1))
+    return int(min(CELL_FONT_MAX, max(CELL_FONT_MIN, size)))
+
+
+def confusion_figure_height(n_classes: int) -> int:
+    """Figure height that keeps cells about square in a half-page column."""
+    low, high = MATRIX_PLOT_HEIGHT_RANGE
+    plot_height = min(high, max(low, CELL_HEIGHT * int(n_classes)))
+    return plot_height + 90  # the x-axis tick labels and title below the cells
+
+
+def _percent_text(percent: float) -> str:
+    """A row percentage for a cell: whole numbers, never rounded to 0 % or 100 %."""
+    if math.isnan(percent):
+        return ""
+    if 0 < percent < 1:
+        return "<1%"
+    if 99 < percent < 100:
+        return ">99%"
+    return f"{percent:.0f}%"
+
+
+def confusion_matrix_figure(
+    cm, class_names: Sequence[str], lang: str = "en", values: str = "counts"
+) -> go.Figure:
+    """A confusion matrix whose cells fill the chart, with large numbers in them.
+
+    The colored cells are a heatmap, so they stretch to the container's
+    width. The numbers are a scatter of (invisible) square markers at
+    the cell centers: their text size is fixed in pixels, and a scatter
+    reports clicks to `st.plotly_chart(on_select=...)`, which heatmaps
+    do not. Each point's `customdata` is (actual index, predicted index,
+    count, row %). Hovering anywhere in a cell shows both the count and
+    the row percentage.
 
     Args:
         cm: (K, K) counts, rows actual and columns predicted.
         class_names: one name per class.
-        lang: language of the axis titles.
+        lang: language of the axis titles and hover text.
+        values: "counts" to write and color by counts, or "percent" for
+            the share of each actual class's row (0-100 %).
 
     Returns:
-        A Figure with one heatmap trace whose z equals `cm`.
+        A Figure with a heatmap trace (z: the counts or row
+        percentages) and a scatter trace with one text point per cell.
+
+    Raises:
+        ValueError: if `values` is not "counts" or "percent", or `cm` is
+            not square with one row per class name.
     """
-    names = [str(name) for name in class_names]
-    fig = px.imshow(
-        np.asarray(cm),
+    if values not in ("counts", "percent"):
+        raise ValueError(
+            f"Argument `values` must be 'counts' or 'percent'. Received: values={values!r}"
+        )
+    counts = np.asarray(cm)
+    k = len(class_names)
+    if counts.shape != (k, k):
+        raise ValueError(
+            "Argument `cm` must be square with one row per class name. "
+            f"Received: cm.shape={counts.shape}, len(class_names)={k}"
+        )
+    percent = evaluation.row_percentages(counts)
+    if values == "counts":
+        z = counts.astype(float)
+        texts = [[str(int(count)) for count in row] for row in counts]
+        z_max = max(float(z.max()) if z.size else 0.0, 1.0)
+    else:
+        z = percent
+        texts = [[_percent_text(p) for p in row] for row in percent]
+        z_max = 100.0
+    names = [plain_text(name) for name in class_names]
+    rows, cols = np.meshgrid(np.arange(k), np.arange(k), indexing="ij")
+    rows, cols = rows.ravel(), cols.ravel()
+    z_flat = np.nan_to_num(z.ravel(), nan=0.0)
+    heatmap = go.Heatmap(
         x=names,
         y=names,
-        text_auto=True,
-        color_continuous_scale="Blues",
-        labels={
-            "x": translate("chart.predicted", lang),
-            "y": translate("chart.actual", lang),
-            "color": translate("chart.count", lang),
-        },
+        z=z,
+        zmin=0,
+        zmax=z_max,
+        colorscale="Blues",
+        showscale=False,
+        xgap=2,
+        ygap=2,
+        hoverinfo="skip",
     )
-    size = min(700, 220 + 40 * len(names))
-    fig.update_xaxes(type="category", side="bottom")
-    fig.update_yaxes(type="category")
-    fig.update_layout(height=size, margin={"l": 60, "r": 20, "t": 30, "b": 50})
+    cells = go.Scatter(
+        x=[names[c] for c in cols],
+        y=[names[r] for r in rows],
+        mode="markers+text",
+        text=[plain_text(texts[r][c]) for r, c in zip(rows, cols)],
+        textposition="middle center",
+        textfont={
+            "size": confusion_cell_font_size(k),
+            "color": ["#ffffff" if value > 0.55 * z_max else "#262730" for value in z_flat],
+        },
+        marker={"symbol": "square", "size": 30, "opacity": 0},
+        customdata=np.column_stack([rows, cols, counts.ravel(), percent.ravel()]),
+        hovertemplate=translate("chart.cell_hover", lang) + "<extra></extra>",
+        showlegend=False,
+    )
+    fig = go.Figure([heatmap, cells])
+    # Fixed ranges: autorange would pad the axes to fit the (invisible) markers.
+    axis = {"type": "category", "fixedrange": True, "showgrid": False, "zeroline": False, "ticks": ""}
+    fig.update_xaxes(title=translate("chart.predicted", lang), side="bottom", range=[-0.5, k - 0.5], **axis)
+    fig.update_yaxes(title=translate("chart.actual", lang), range=[k - 0.5, -0.5], **axis)
+    fig.update_layout(
+        height=confusion_figure_height(k),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        plot_bgcolor="white",
+        hovermode="closest",
+        hoverdistance=-1,
+        clickmode="event+select",
+        dragmode=False,
+    )
+    _readable_fonts(fig)
     return fig
 
 
@@ -187,7 +366,7 @@ def class_balance_figure(
     names = list(counts)
     fig = go.Figure(
         go.Bar(
-            x=names,
+            x=[plain_text(name) for name in names],
             y=[counts[name] for name in names],
             text=[counts[name] for name in names],
             marker_color=[class_color(k) for k in range(len(names))],
@@ -199,6 +378,7 @@ def class_balance_figure(
         yaxis={"title": translate("chart.count", lang)},
         margin={"l": 50, "r": 20, "t": 20, "b": 40},
     )
+    _readable_fonts(fig)
     return fig
 
 
@@ -222,6 +402,7 @@ def target_histogram(y, lang: str = "en", bins: int = 30) -> go.Figure:
         yaxis={"title": translate("chart.count", lang)},
         margin={"l": 50, "r": 20, "t": 20, "b": 40},
     )
+    _readable_fonts(fig)
     return fig
 
 
@@ -250,7 +431,7 @@ def _point_traces(x, y, class_names: Sequence[str], lang: str) -> list[go.Scatte
             x=x[y == k, 0],
             y=x[y == k, 1],
             mode="markers",
-            name=str(name),
+            name=plain_text(name),
             marker={"color": class_color(k), "line": marker_line, "size": 7},
         )
         for k, name in enumerate(class_names)
@@ -270,6 +451,7 @@ def _plane_layout(fig: go.Figure, lang: str, height: int = 420) -> None:
         margin={"l": 50, "r": 20, "t": 30, "b": 40},
         legend={"orientation": "h", "y": 1.08, "x": 0},
     )
+    _readable_fonts(fig)
 
 
 def scatter_2d_figure(x, y, class_names: Sequence[str], lang: str = "en") -> go.Figure:
@@ -355,7 +537,9 @@ def decision_boundary_figure(
             zmax=1,
             zsmooth="best",
             colorscale=[[0, CLASS_COLORS[0]], [0.5, "#ffffff"], [1, CLASS_COLORS[1]]],
-            colorbar={"title": {"text": translate("chart.probability_of", lang, name=class_names[1])}},
+            colorbar={
+                "title": {"text": translate("chart.probability_of", lang, name=plain_text(class_names[1]))}
+            },
         )
     elif task == "multiclass":
         heatmap.update(
@@ -450,6 +634,7 @@ def neuron_grid_figure(
         title={"text": title.strip()},
         height=60 + 150 * rows,
         margin={"l": 20, "r": 20, "t": 60, "b": 20},
+        font={"size": FONT_SIZE},
     )
     return fig
 
@@ -477,7 +662,7 @@ def image_grid_figure(images, labels: Sequence[str], lang: str = "en", cols: int
     fig = make_subplots(
         rows=rows,
         cols=cols,
-        subplot_titles=[str(label) for label in labels[:n]],
+        subplot_titles=[plain_text(label) for label in labels[:n]],
         horizontal_spacing=0.01,
         vertical_spacing=0.12 if rows > 1 else 0.0,
     )
@@ -516,7 +701,7 @@ def probability_bars_figure(
     colors = [CLASS_COLORS[1] if k == highlight else "#c7c7c7" for k in range(len(probs))]
     fig = go.Figure(
         go.Bar(
-            x=[str(name) for name in class_names],
+            x=[plain_text(name) for name in class_names],
             y=probs,
             marker_color=colors,
             text=[f"{p:.2f}" for p in probs],
@@ -529,6 +714,7 @@ def probability_bars_figure(
         yaxis={"title": translate("chart.probability", lang), "range": [0, 1.1]},
         margin={"l": 50, "r": 20, "t": 20, "b": 40},
     )
+    _readable_fonts(fig)
     return fig
 
 
@@ -573,51 +759,55 @@ def predicted_vs_actual_figure(y_true, y_pred, lang: str = "en") -> go.Figure:
         margin={"l": 50, "r": 20, "t": 30, "b": 40},
         legend={"orientation": "h", "y": 1.08, "x": 0},
     )
+    _readable_fonts(fig)
     return fig
 
 
-def threshold_figure(sweep_frame, threshold: float, lang: str = "en") -> go.Figure:
+def threshold_figure(
+    sweep_frame, threshold: float, lang: str = "en", positive_name: str | None = None
+) -> go.Figure:
     """Precision, recall (and accuracy) against the threshold.
 
     Args:
         sweep_frame: the DataFrame from `evaluation.threshold_sweep`.
         threshold: the current threshold, marked with a vertical line.
         lang: language of titles and legend.
+        positive_name: the class the threshold is about, named in the
+            x-axis title and the precision/recall legend; None for an
+            unnamed "positive" class.
 
     Returns:
-        A Figure with one line per metric column and the threshold shape.
+        A Figure with one line per metric column, the threshold line as a
+        layout shape and its label as an annotation inside the plot area.
     """
+    name = plain_text(positive_name) if positive_name is not None else translate("chart.positive", lang)
     styles = {
-        "precision": (CLASS_COLORS[1], "solid"),
-        "recall": (CLASS_COLORS[0], "solid"),
-        "accuracy": ("gray", "dot"),
+        "precision": (CLASS_COLORS[1], "solid", "chart.precision_of"),
+        "recall": (CLASS_COLORS[0], "solid", "chart.recall_of"),
+        "accuracy": ("gray", "dot", "chart.accuracy"),
     }
     fig = go.Figure()
-    for column, (color, dash) in styles.items():
+    for column, (color, dash, label) in styles.items():
         if column in sweep_frame:
             fig.add_trace(
                 go.Scatter(
                     x=sweep_frame["threshold"],
                     y=sweep_frame[column],
                     mode="lines+markers",
-                    name=translate(f"chart.{column}", lang),
+                    name=translate(label, lang, name=name),
                     line={"color": color, "dash": dash},
                 )
             )
-    fig.add_vline(
-        x=threshold,
-        line_dash="dash",
-        line_color="green",
-        annotation_text=translate("chart.threshold_at", lang, threshold=threshold),
-        annotation_position="top",
-    )
+    _marker_line(fig, threshold, translate("chart.threshold_at", lang, threshold=threshold), (0, 1),
+                 y_range=THRESHOLD_Y_RANGE)
     fig.update_layout(
         height=HISTORY_HEIGHT,
-        xaxis={"title": translate("chart.threshold", lang), "range": [0, 1]},
-        yaxis={"range": [0, 1.05]},
+        xaxis={"title": translate("chart.threshold_on", lang, name=name), "range": [0, 1]},
+        yaxis={"range": list(THRESHOLD_Y_RANGE)},
         margin={"l": 50, "r": 20, "t": 40, "b": 40},
-        legend={"orientation": "h", "y": 1.12, "x": 0},
+        legend=LEGEND_ABOVE,
     )
+    _readable_fonts(fig)
     return fig
 
 

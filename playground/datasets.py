@@ -127,6 +127,9 @@ class DatasetSpec:
         uses_noise: whether `DataConfig.noise` changes the data.
         has_official_test_split: whether the test set is the published one
             (then `DataConfig.test_fraction` is not used).
+        positive_class: for a binary set, the class name the Evaluate
+            page's threshold is about by default; None means class 1
+            (see `evaluation.default_positive_class`).
     """
 
     id: str
@@ -134,6 +137,7 @@ class DatasetSpec:
     fixed_task: str | None
     uses_noise: bool
     has_official_test_split: bool
+    positive_class: str | None = None
 
     @property
     def uses_n_samples(self) -> bool:
@@ -156,7 +160,8 @@ DATASETS: dict[str, DatasetSpec] = {
         DatasetSpec("gaussians", "points2d", "binary", True, False),
         DatasetSpec("iris", "tabular", "multiclass", False, False),
         DatasetSpec("wine", "tabular", "multiclass", False, False),
-        DatasetSpec("breast_cancer", "tabular", "binary", False, False),
+        # scikit-learn stores malignant as class 0; it is what a screening test looks for.
+        DatasetSpec("breast_cancer", "tabular", "binary", False, False, positive_class="malignant"),
         DatasetSpec("diabetes", "tabular", "regression", False, False),
         DatasetSpec("mnist", "image", "multiclass", False, True),
         DatasetSpec("imdb", "text", "binary", False, True),

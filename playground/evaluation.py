@@ -53,24 +53,62 @@ def is_binary_output(prob) -> bool:
     return _as_2d_output(prob).shape[1] <= 2
 
 
-def positive_probability(prob) -> np.ndarray:
-    """Returns the probability of class 1 from a binary model's output.
+def _check_positive(positive: int) -> int:
+    if positive not in (0, 1):
+        raise ValueError(
+            "Argument `positive` must be the index of one of the two classes, 0 or 1. "
+            f"Received: positive={positive!r}"
+        )
+    return int(positive)
+
+
+def positive_probability(prob, positive: int = 1) -> np.ndarray:
+    """Returns the probability of the positive class from a binary model's output.
 
     Args:
-        prob: (n,) or (n, 1) sigmoid output, or (n, 2) softmax output.
+        prob: (n,) or (n, 1) sigmoid output, which is P(class 1), or
+            (n, 2) softmax output.
+        positive: index of the class that counts as positive, 0 or 1.
 
     Returns:
-        A float array of shape (n,).
+        A float array of shape (n,): P(class `positive`).
+
+    Example:
+
+    >>> positive_probability([[0.2], [0.7]], positive=0)
+    array([0.8, 0.3])
     """
+    positive = _check_positive(positive)
     prob = _as_2d_output(prob)
     if prob.shape[1] == 1:
-        return prob[:, 0]
+        return prob[:, 0] if positive == 1 else 1.0 - prob[:, 0]
     if prob.shape[1] == 2:
-        return prob[:, 1]
+        return prob[:, positive]
     raise ValueError(
         "Argument `prob` must be a binary output with 1 or 2 columns. "
         f"Received: prob.shape={prob.shape}"
     )
+
+
+def default_positive_class(class_names: Sequence[str], preferred: str | None = None) -> int:
+    """Which of two classes counts as positive unless the teacher picks another.
+
+    The rule: class 1, as in Keras and scikit-learn (`pos_label=1`),
+    except where the dataset names its positive class (the datasets
+    registry's `DatasetSpec.positive_class`; breast cancer: "malignant",
+    which scikit-learn stores as class 0).
+
+    Args:
+        class_names: the two class names, in label order.
+        preferred: the dataset's positive class name, or None.
+
+    Returns:
+        0 or 1.
+    """
+    names = [str(name) for name in class_names]
+    if preferred is not None and preferred in names[:2]:
+        return names.index(preferred)
+    return 1
 
 
 def class_probabilities(prob) -> np.ndarray:
@@ -88,14 +126,16 @@ def class_probabilities(prob) -> np.ndarray:
     return prob
 
 
-def predicted_classes(prob, threshold: float = 0.5) -> np.ndarray:
+def predicted_classes(prob, threshold: float = 0.5, positive: int = 1) -> np.ndarray:
     """Turns the model's output into integer class predictions.
 
     Args:
         prob: (n,) or (n, 1) sigmoid output, or (n, K) softmax output.
-        threshold: for binary outputs, the probability of class 1 at or
-            above which class 1 is predicted. Ignored when K > 2, where
-            `argmax` picks the class.
+        threshold: for binary outputs, the probability of the positive
+            class at or above which the positive class is predicted.
+            Ignored when K > 2, where `argmax` picks the class.
+        positive: for binary outputs, the index (0 or 1) of the class
+            the threshold is about. Ignored when K > 2.
 
     Returns:
         An int array of shape (n,).
@@ -104,11 +144,14 @@ def predicted_classes(prob, threshold: float = 0.5) -> np.ndarray:
 
     >>> predicted_classes([[0.2], [0.7]], threshold=0.5)
     array([0, 1])
+    >>> predicted_classes([[0.2], [0.7]], threshold=0.25, positive=0)
+    array([0, 0])
     """
     threshold = _check_threshold(threshold)
     prob = _as_2d_output(prob)
     if prob.shape[1] <= 2:
-        return (positive_probability(prob) >= threshold).astype(int)
+        is_positive = positive_probability(prob, positive) >= threshold
+        return np.where(is_positive, positive, 1 - positive).astype(int)
     return np.argmax(prob, axis=1).astype(int)
 
 
@@ -126,6 +169,25 @@ def confusion(y_true, y_pred, n_classes: int) -> np.ndarray:
     return metrics.confusion_matrix(
         np.asarray(y_true).ravel(), np.asarray(y_pred).ravel(), labels=list(range(n_classes))
     )
+
+
+def row_percentages(cm) -> np.ndarray:
+    """Each confusion-matrix row as percentages of that actual class.
+
+    Like `sklearn.metrics.confusion_matrix(normalize="true")` times 100,
+    except that a class with no test examples gets NaN rather than 0 %,
+    so the page can leave its row blank instead of claiming 0 %.
+
+    Args:
+        cm: (K, K) counts, rows actual and columns predicted.
+
+    Returns:
+        A float array of shape (K, K); each non-empty row sums to 100.
+    """
+    cm = np.asarray(cm, dtype=float)
+    totals = cm.sum(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(totals > 0, 100.0 * cm / totals, np.nan)
 
 
 def report_frame(y_true, y_pred, class_names: Sequence[str]) -> pd.DataFrame:
@@ -162,24 +224,28 @@ def report_frame(y_true, y_pred, class_names: Sequence[str]) -> pd.DataFrame:
     return frame
 
 
-def classification_metrics(y_true, prob, threshold: float = 0.5) -> dict[str, float]:
+def classification_metrics(
+    y_true, prob, threshold: float = 0.5, positive: int = 1
+) -> dict[str, float]:
     """Headline metrics at a threshold.
 
     Args:
         y_true: true integer labels, shape (n,).
         prob: the model's test-set output (see `predicted_classes`).
         threshold: decision threshold for binary outputs.
+        positive: for binary outputs, the class (0 or 1) the threshold,
+            precision and recall are about.
 
     Returns:
-        {"accuracy": ...}, plus "precision", "recall" and "f1" of class 1
-        for binary outputs.
+        {"accuracy": ...}, plus "precision", "recall" and "f1" of the
+        positive class for binary outputs.
     """
     y_true = np.asarray(y_true).ravel()
-    y_pred = predicted_classes(prob, threshold)
+    y_pred = predicted_classes(prob, threshold, positive)
     result = {"accuracy": float(metrics.accuracy_score(y_true, y_pred))}
     if is_binary_output(prob):
         precision, recall, f1, _ = metrics.precision_recall_fscore_support(
-            y_true, y_pred, labels=[0, 1], average="binary", zero_division=0
+            y_true, y_pred, labels=[0, 1], pos_label=positive, average="binary", zero_division=0
         )
         result.update(precision=float(precision), recall=float(recall), f1=float(f1))
     return result
@@ -206,14 +272,17 @@ def regression_metrics(y_true, y_pred) -> dict[str, float]:
     }
 
 
-def threshold_sweep(y_true, prob_pos, thresholds=None) -> pd.DataFrame:
-    """Precision, recall and accuracy of class 1 at each threshold.
+def threshold_sweep(y_true, prob, thresholds=None, positive: int = 1) -> pd.DataFrame:
+    """Precision, recall and accuracy of the positive class at each threshold.
 
     Args:
         y_true: true 0/1 labels, shape (n,).
-        prob_pos: probability of class 1, shape (n,) (see
-            `positive_probability`).
+        prob: the binary model's output (see `positive_probability`); a
+            1-D array is read as P(class 1).
         thresholds: thresholds in [0, 1]; by default 0.05, 0.10, ..., 0.95.
+        positive: the class (0 or 1) predicted when its probability is
+            at or above the threshold, and whose precision and recall
+            are reported.
 
     Returns:
         A DataFrame with columns threshold, precision, recall, accuracy.
@@ -221,12 +290,11 @@ def threshold_sweep(y_true, prob_pos, thresholds=None) -> pd.DataFrame:
     if thresholds is None:
         thresholds = np.round(np.arange(0.05, 0.951, 0.05), 2)
     y_true = np.asarray(y_true).ravel()
-    prob_pos = np.asarray(prob_pos, dtype=float).ravel()
     rows = []
     for threshold in thresholds:
-        y_pred = (prob_pos >= _check_threshold(threshold)).astype(int)
+        y_pred = predicted_classes(prob, threshold, positive)
         precision, recall, _, _ = metrics.precision_recall_fscore_support(
-            y_true, y_pred, labels=[0, 1], average="binary", zero_division=0
+            y_true, y_pred, labels=[0, 1], pos_label=positive, average="binary", zero_division=0
         )
         rows.append(
             {

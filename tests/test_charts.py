@@ -70,15 +70,84 @@ def test_history_figure_in_korean():
 def test_confusion_matrix_figure_shows_the_counts():
     cm = np.array([[5, 1, 0], [2, 7, 1], [0, 0, 9]])
     fig = charts.confusion_matrix_figure(cm, ["a", "b", "c"], "en")
-    assert len(fig.data) == 1
-    np.testing.assert_array_equal(np.asarray(fig.data[0].z), cm)
-    assert list(fig.data[0].x) == ["a", "b", "c"]
+    cells, numbers = fig.data
+    assert isinstance(cells, go.Heatmap) and isinstance(numbers, go.Scatter)
+    np.testing.assert_array_equal(np.asarray(cells.z), cm)
+    assert list(cells.x) == ["a", "b", "c"]
     assert _title(fig.layout.xaxis) == "Predicted"
     assert _title(fig.layout.yaxis) == "Actual"
-    assert fig.data[0].texttemplate  # counts written in the cells
+    # One text point per cell, row by row: actual on y, predicted on x.
+    assert list(numbers.text) == ["5", "1", "0", "2", "7", "1", "0", "0", "9"]
+    assert list(numbers.y[:3]) == ["a", "a", "a"] and list(numbers.x[:3]) == ["a", "b", "c"]
+    assert list(fig.layout.yaxis.range) == [2.5, -0.5]  # the first class on top
 
     ko = charts.confusion_matrix_figure(cm, ["a", "b", "c"], "ko")
     assert _title(ko.layout.xaxis) == "예측" and _title(ko.layout.yaxis) == "실제"
+    assert "개수" in ko.data[1].hovertemplate
+
+
+def test_confusion_matrix_row_percentages_and_hover_with_both():
+    cm = np.array([[90, 10, 0], [1, 299, 0], [0, 0, 0]])
+    fig = charts.confusion_matrix_figure(cm, ["a", "b", "c"], "en", values="percent")
+    cells, numbers = fig.data
+    # Per actual-class row, 0-100 %, with a % sign; an empty row stays blank. (Plotly
+    # reads labels as HTML: "&lt;1%" shows as "<1%".)
+    assert list(numbers.text) == ["90%", "10%", "0%", "&lt;1%", "&gt;99%", "0%", "", "", ""]
+    np.testing.assert_allclose(np.asarray(cells.z, dtype=float)[0], [90, 10, 0])
+    assert (cells.zmin, cells.zmax) == (0, 100)
+    custom = np.asarray(numbers.customdata, dtype=float)
+    np.testing.assert_allclose(custom[1], [0, 1, 10, 10])  # actual a, predicted b: 10 = 10 %
+    assert "customdata[2]" in numbers.hovertemplate and "customdata[3]" in numbers.hovertemplate
+    with pytest.raises(ValueError, match="values='rows'"):
+        charts.confusion_matrix_figure(cm, ["a", "b", "c"], "en", values="rows")
+    with pytest.raises(ValueError, match=r"cm.shape=\(3, 3\), len\(class_names\)=2"):
+        charts.confusion_matrix_figure(cm, ["a", "b"], "en")
+
+
+@pytest.mark.parametrize("n_classes", [2, 3, 10])
+def test_confusion_matrix_is_readable_from_the_back_of_the_room(n_classes):
+    cm = np.full((n_classes, n_classes), 7) + np.diag(np.full(n_classes, 1000))
+    fig = charts.confusion_matrix_figure(cm, [str(k) for k in range(n_classes)], "en")
+    numbers = fig.data[1]
+    assert numbers.textfont.size >= 16
+    # Light text on the dark diagonal, dark text on the pale cells.
+    colors = list(numbers.textfont.color)
+    assert colors[0] != colors[1]
+    # The container decides the width; the height gives about square cells.
+    assert fig.layout.width is None and fig.layout.xaxis.scaleanchor is None
+    assert 40 <= (fig.layout.height - 90) / n_classes <= 150
+    assert fig.layout.xaxis.tickfont.size >= 14 and fig.layout.yaxis.tickfont.size >= 14
+    assert fig.data[0].showscale is False  # the numbers are in the cells: no color bar eating width
+
+
+def test_confusion_matrix_text_shrinks_gracefully_with_many_classes():
+    sizes = [charts.confusion_cell_font_size(k) for k in (2, 5, 10, 12, 20, 50, 200)]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[2] == 16 and sizes[-1] >= 9
+    assert charts.confusion_cell_font_size(10) >= 16
+
+
+def test_confusion_matrix_is_a_clickable_scatter_over_the_cells():
+    fig = charts.confusion_matrix_figure(np.eye(3, dtype=int), ["a", "b", "c"], "en")
+    numbers = fig.data[1]
+    # Heatmaps report no selection to st.plotly_chart (streamlit#8760); the scatter does.
+    assert fig.data[0].hoverinfo == "skip"
+    assert numbers.marker.symbol == "square"
+    assert fig.layout.clickmode == "event+select" and fig.layout.hoverdistance == -1
+    np.testing.assert_array_equal(np.asarray(numbers.customdata)[5, :2], [1, 2])
+
+
+def test_class_names_are_shown_as_typed_not_as_html():
+    name = '<a href="http://evil">log in</a>'
+    cm = np.array([[1, 2], [3, 4]])
+    fig = charts.confusion_matrix_figure(cm, [name, "<b>x</b>"], "en")
+    assert fig.data[0].x[0] == "&lt;a href=\"http://evil\"&gt;log in&lt;/a&gt;"
+    assert "<b>" not in fig.data[1].x[-1]
+    sweep = evaluation.threshold_sweep([0, 1], [0.2, 0.8], [0.5])
+    threshold = charts.threshold_figure(sweep, 0.5, "en", positive_name="<b>x</b>")
+    assert "&lt;b&gt;x&lt;/b&gt;" in _title(threshold.layout.xaxis)
+    bars = charts.class_balance_figure({"<i>a</i>": 1}, "en")
+    assert list(bars.data[0].x) == ["&lt;i&gt;a&lt;/i&gt;"]
 
 
 def test_class_balance_from_counts_and_from_labels():
@@ -196,8 +265,77 @@ def test_threshold_figure_marks_the_current_threshold():
     rng = np.random.default_rng(0)
     y_true = rng.integers(0, 2, 50)
     sweep = evaluation.threshold_sweep(y_true, rng.uniform(size=50), [0.1, 0.5, 0.9])
-    fig = charts.threshold_figure(sweep, 0.3, "ko")
-    assert [trace.name for trace in fig.data] == ["정밀도", "재현율", "정확도"]
+    fig = charts.threshold_figure(sweep, 0.3, "ko", positive_name="malignant")
+    assert [trace.name for trace in fig.data] == ["malignant 정밀도", "malignant 재현율", "정확도"]
     assert list(fig.data[1].y) == list(sweep["recall"])
     assert fig.layout.shapes[0].x0 == 0.3
-    assert _title(fig.layout.xaxis) == "임계값"
+    assert _title(fig.layout.xaxis) == "P(malignant)의 임계값"
+    assert fig.layout.annotations[0].text == "임계값 0.30"
+
+    unnamed = charts.threshold_figure(sweep, 0.3, "en")
+    assert _title(unnamed.layout.xaxis) == "Threshold on P(positive)"
+    assert unnamed.data[0].name == "Precision of positive"
+
+
+def _legend_above_and_label_inside(fig, x, axis_low, axis_high):
+    """The legend sits above the plot area, the marker label hangs inside it,
+    on the roomier side of the line: the two can never meet or be clipped."""
+    legend = fig.layout.legend
+    assert legend.yanchor == "bottom" and legend.y >= 1 and legend.orientation == "h"
+    (label,) = fig.layout.annotations
+    assert label.yref == "y domain"
+    assert (label.y, label.yanchor) in [(1, "top"), (0, "bottom")]  # inside the plot area
+    assert label.xref == "x" and label.x == x
+    in_left_half = x - axis_low <= (axis_high - axis_low) / 2
+    assert label.xanchor == ("left" if in_left_half else "right")
+    assert (label.xshift > 0) == in_left_half
+    assert label.font.size >= 14
+
+
+@pytest.mark.parametrize("threshold", [0.01, 0.10, 0.5, 0.99])
+def test_threshold_label_never_sits_on_the_legend_or_off_the_chart(threshold):
+    sweep = evaluation.threshold_sweep([0, 1, 1, 0], [0.2, 0.9, 0.6, 0.4])
+    fig = charts.threshold_figure(sweep, threshold, "en", positive_name="malignant")
+    _legend_above_and_label_inside(fig, threshold, 0, 1)
+    assert fig.layout.annotations[0].text == f"threshold {threshold:.2f}"
+
+
+@pytest.mark.parametrize("best_epoch", [1, 10, 20])
+def test_best_epoch_label_never_sits_on_the_legend(best_epoch):
+    history = [{"epoch": e, "loss": 1 / e, "val_loss": 1 / e + 0.01 * e} for e in range(1, 21)]
+    fig = charts.history_figure(history, "loss", "en", best_epoch=best_epoch)
+    _legend_above_and_label_inside(fig, best_epoch, 1, 20)
+
+    one = charts.history_figure(history[:1], "loss", "ko", best_epoch=1)
+    _legend_above_and_label_inside(one, 1, 0.5, 1.5)
+
+
+def test_marker_label_stands_where_the_curves_are_not():
+    history = [{"epoch": e, "loss": 1 / e, "val_loss": 1 / e + 0.01, "accuracy": 1 - 1 / (e + 1),
+                "val_accuracy": 1 - 1 / (e + 1) - 0.01} for e in range(1, 11)]
+    # Loss is low at the best epoch: the label hangs from the top.
+    assert charts.history_figure(history, "loss", "en", best_epoch=10).layout.annotations[0].yanchor == "top"
+    # Accuracy is high there: the label stands on the bottom.
+    accuracy = charts.history_figure(history, "accuracy", "en", best_epoch=10)
+    assert accuracy.layout.annotations[0].yanchor == "bottom"
+    # A good model's precision and recall run near 1: the threshold label goes low.
+    sweep = evaluation.threshold_sweep([0, 0, 1, 1], [0.1, 0.2, 0.8, 0.9])
+    assert charts.threshold_figure(sweep, 0.5, "en").layout.annotations[0].yanchor == "bottom"
+
+
+def test_axis_labels_and_ticks_are_projector_sized():
+    sweep = evaluation.threshold_sweep([0, 1], [0.2, 0.8])
+    figures = [
+        charts.history_figure(HISTORY, "loss", "en", best_epoch=2),
+        charts.threshold_figure(sweep, 0.5, "en"),
+        charts.confusion_matrix_figure(np.eye(2, dtype=int), ["a", "b"], "en"),
+        charts.class_balance_figure({"a": 1}, "en"),
+        charts.target_histogram([1.0, 2.0], "en"),
+        charts.scatter_2d_figure(np.zeros((2, 2)), np.array([0, 1]), ["a", "b"], "en"),
+        charts.probability_bars_figure([0.2, 0.8], ["a", "b"], "en"),
+        charts.predicted_vs_actual_figure([1.0], [1.0], "en"),
+    ]
+    for fig in figures:
+        assert fig.layout.font.size >= 14
+        for axis in (fig.layout.xaxis, fig.layout.yaxis):
+            assert axis.tickfont.size >= 14 and axis.title.font.size >= 14

@@ -91,6 +91,71 @@ def test_default_sweep_spans_the_unit_interval(binary_case):
     assert sweep["threshold"].iloc[-1] == pytest.approx(0.95)
 
 
+@pytest.mark.parametrize("shape", ["flat", "sigmoid", "softmax"])
+def test_positive_class_0_turns_the_threshold_around(binary_case, shape):
+    y_true, p1 = binary_case
+    prob = {"flat": p1, "sigmoid": p1.reshape(-1, 1), "softmax": np.column_stack([1 - p1, p1])}[shape]
+    np.testing.assert_allclose(evaluation.positive_probability(prob, positive=0), 1 - p1)
+    for threshold in THRESHOLDS:
+        expected = np.where(1 - p1 >= threshold, 0, 1)
+        np.testing.assert_array_equal(evaluation.predicted_classes(prob, threshold, positive=0), expected)
+        headline = evaluation.classification_metrics(y_true, prob, threshold, positive=0)
+        assert headline["recall"] == pytest.approx(metrics.recall_score(y_true, expected, pos_label=0))
+        assert headline["precision"] == pytest.approx(
+            metrics.precision_score(y_true, expected, pos_label=0, zero_division=0)
+        )
+
+
+def test_with_positive_class_0_lowering_the_threshold_raises_recall_of_class_0(binary_case):
+    y_true, p1 = binary_case
+    thresholds = np.linspace(0.05, 0.95, 19)
+    sweep = evaluation.threshold_sweep(y_true, p1.reshape(-1, 1), thresholds, positive=0)
+    recall = sweep["recall"].to_numpy()
+    # Read from the highest threshold down: recall of class 0 only grows.
+    assert np.all(np.diff(recall[::-1]) >= -1e-12) and recall[0] > recall[-1]
+    for threshold, row in zip(thresholds, sweep.itertuples()):
+        y_pred = np.where(1 - p1 >= threshold, 0, 1)
+        assert row.recall == pytest.approx(metrics.recall_score(y_true, y_pred, pos_label=0))
+        assert row.precision == pytest.approx(
+            metrics.precision_score(y_true, y_pred, pos_label=0, zero_division=0)
+        )
+        assert row.accuracy == pytest.approx(metrics.accuracy_score(y_true, y_pred))
+    # Class 1's recall goes the other way on the same thresholds.
+    ones = evaluation.threshold_sweep(y_true, p1, thresholds, positive=1)["recall"].to_numpy()
+    assert ones[0] > ones[-1]
+
+
+def test_positive_class_must_be_0_or_1():
+    with pytest.raises(ValueError, match="positive=2"):
+        evaluation.predicted_classes([0.4, 0.6], 0.5, positive=2)
+    with pytest.raises(ValueError, match="positive=-1"):
+        evaluation.threshold_sweep([0, 1], [0.4, 0.6], positive=-1)
+
+
+def test_default_positive_class_is_class_1_unless_the_dataset_names_one():
+    from playground import datasets
+
+    cancer = datasets.DATASETS["breast_cancer"].positive_class
+    assert cancer == "malignant"
+    # scikit-learn's label order: malignant is class 0.
+    assert evaluation.default_positive_class(["malignant", "benign"], cancer) == 0
+    assert evaluation.default_positive_class(["0", "1"], datasets.DATASETS["moons"].positive_class) == 1
+    assert evaluation.default_positive_class(["no", "yes"]) == 1
+    assert evaluation.default_positive_class(["no", "yes"], "maybe") == 1
+
+
+def test_row_percentages_per_actual_class_and_blank_for_an_empty_row():
+    cm = np.array([[3, 1, 0], [0, 0, 0], [1, 1, 2]])
+    percent = evaluation.row_percentages(cm)
+    np.testing.assert_allclose(percent[0], [75, 25, 0])
+    assert np.all(np.isnan(percent[1]))
+    np.testing.assert_allclose(percent[2], [25, 25, 50])
+    np.testing.assert_allclose(
+        percent[[0, 2]], 100 * metrics.confusion_matrix([0, 0, 0, 0, 2, 2, 2, 2], [0, 0, 0, 1, 0, 1, 2, 2],
+                                                         normalize="true")[[0, 2]]
+    )
+
+
 def test_predicted_classes_accepts_every_output_shape():
     flat = np.array([0.2, 0.5, 0.8])
     np.testing.assert_array_equal(evaluation.predicted_classes(flat), [0, 1, 1])
@@ -242,7 +307,9 @@ def test_report_frame_is_a_dataframe_with_int_support(binary_case):
     frame = evaluation.report_frame(y_true, evaluation.predicted_classes(prob), ["0", "1"])
     assert isinstance(frame, pd.DataFrame)
     assert frame["support"].dtype.kind == "i"
-    assert math.isnan(frame.loc["accuracy", "precision"])
+    # A missing value (shown blank by the page), not None or 0.
+    assert math.isnan(frame.loc["accuracy", "precision"]) and math.isnan(frame.loc["accuracy", "recall"])
+    assert frame.loc["accuracy", "support"] == len(y_true)
 
 
 def test_looks_overfit_ignores_noise_on_a_plateau():

@@ -33,6 +33,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.predicted": ("Predicted", "예측"),
     "chart.actual": ("Actual", "실제"),
     "chart.count": ("Count", "개수"),
+    "chart.cell_hover": (
+        # A Plotly hovertemplate: %{{...}} are Plotly's fields, braces doubled for str.format.
+        "Actual: %{{y}}<br>Predicted: %{{x}}<br>Count: %{{customdata[2]}}<br>"
+        "Share of actual %{{y}}: %{{customdata[3]:.1f}}%",
+        "실제: %{{y}}<br>예측: %{{x}}<br>개수: %{{customdata[2]}}<br>"
+        "실제 %{{y}} 중 비율: %{{customdata[3]:.1f}}%",
+    ),
     "chart.class": ("Class", "클래스"),
     "chart.target": ("Target", "타깃"),
     "chart.prediction": ("Prediction", "예측값"),
@@ -48,6 +55,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Threshold.
     "chart.threshold": ("Threshold", "임계값"),
     "chart.threshold_at": ("threshold {threshold:.2f}", "임계값 {threshold:.2f}"),
+    "chart.threshold_on": ("Threshold on P({name})", "P({name})의 임계값"),
+    "chart.positive": ("positive", "양성"),
+    "chart.precision_of": ("Precision of {name}", "{name} 정밀도"),
+    "chart.recall_of": ("Recall of {name}", "{name} 재현율"),
     # Softmax table columns.
     "evaluation.col_row": ("test row", "테스트 행"),
     "evaluation.col_sum": ("sum", "합계"),

@@ -244,14 +244,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eval.metric.mse": ("MSE", "MSE"),
     "eval.metric.r2": ("R²", "R²"),
     "eval.threshold_title": ("Decision threshold", "결정 임계값"),
-    "eval.threshold_help": (
-        "The model outputs a probability. Above the threshold counts as class 1. Lower it to catch "
-        "more positives (higher recall) at the price of more false alarms (lower precision).",
-        "모델은 확률을 출력합니다. 임계값 이상이면 클래스 1로 봅니다. 임계값을 낮추면 양성을 더 많이 잡지만"
-        "(재현율 상승) 잘못된 경보도 늘어납니다(정밀도 하락).",
+    "eval.positive_class": ("Positive class (what the threshold looks for)",
+                            "양성 클래스 (임계값이 찾는 클래스)"),
+    "eval.positive_class_help": (
+        "Precision, recall, the threshold and the chart below are about this class. Pick the class "
+        "a miss would cost most, e.g. the disease a screening test must not miss.",
+        "정밀도, 재현율, 임계값과 아래 그래프는 모두 이 클래스에 대한 것입니다. 놓치면 가장 큰 문제가 되는 "
+        "클래스를 고르세요. 예: 검진에서 놓치면 안 되는 질병.",
     ),
-    "eval.threshold": ("Threshold", "임계값"),
+    "eval.threshold_help": (
+        "The model gives every example a probability P({positive}). At or above the threshold the "
+        "prediction is {positive}; below it, {negative}. Lower the threshold to catch more {positive} "
+        "cases (higher recall of {positive}) at the price of more false alarms (lower precision).",
+        "모델은 샘플마다 확률 P({positive})를 냅니다. 이 확률이 임계값 이상이면 예측은 {positive}, "
+        "미만이면 {negative}입니다. 임계값을 낮추면 {positive} 사례를 더 많이 잡아내지만"
+        "({positive} 재현율 상승) 잘못된 경보도 늘어납니다(정밀도 하락).",
+    ),
+    "eval.threshold": ("P({positive}) ≥ threshold → predict {positive}",
+                       "P({positive}) ≥ 임계값 → 예측: {positive}"),
     "eval.confusion": ("Confusion matrix", "혼동 행렬"),
+    "eval.matrix_values": ("Show in the cells", "칸에 표시할 값"),
+    "eval.matrix_counts": ("Counts", "개수"),
+    "eval.matrix_percent": ("% of each actual class", "실제 클래스별 %"),
     "eval.report": ("Classification report", "분류 리포트"),
     "eval.softmax_title": ("Softmax outputs and argmax", "softmax 출력과 argmax"),
     "eval.softmax_help": ("Each row is one test example: the probabilities sum to 1 and argmax picks the class.",
