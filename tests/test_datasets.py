@@ -543,8 +543,8 @@ def test_csv_single_rare_class_falls_back_to_unstratified_split():
     [
         ("", "a", "auto", "data.csv_empty"),
         ("   \n\n", "a", "auto", "data.csv_empty"),
-        ("a,b\n", "a", "auto", "data.csv_empty"),
-        ("a,b\n1,2\n3,4,5,6\n", "a", "auto", "data.csv_unreadable"),
+        ("a,b\n", "a", "auto", "data.csv_header_only"),
+        ("a,b\n1,2\n3,4,5,6\n", "a", "auto", "data.csv_ragged"),
         ("a,b\n1,2\n3,4\n5,6\n7,8\n", "", "auto", "data.csv_no_target"),
         ("a,b\n1,2\n3,4\n5,6\n7,8\n", "c", "auto", "data.csv_unknown_target"),
         ("a,b\n1,x\n3,x\n5,x\n7,x\n", "b", "auto", "data.csv_single_class"),
@@ -560,11 +560,11 @@ def test_csv_errors_have_their_own_keys(content, target, task, code):
     assert _error_code(csv_config(file_id, target, task=task)) == code
 
 
-def test_csv_binary_file_is_unreadable():
+def test_csv_an_excel_workbook_is_named():
     file_id = store_upload(b"PK\x03\x04\x00\x00binary")
     with pytest.raises(DatasetError) as info:
         read_csv_columns(file_id)
-    assert info.value.code == "data.csv_unreadable"
+    assert info.value.code == "data.csv_excel_file"
 
 
 def test_csv_too_many_classes():
