@@ -197,7 +197,7 @@ def read_csv_bytes(content: bytes, limits: CsvLimits = CsvLimits()) -> CsvTable:
     notes: list[tuple[str, dict]] = []
     if encoding not in _QUIET_ENCODINGS:
         notes.append(("data.note.csv_encoding", {"encoding": encoding}))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise DatasetError("data.csv_empty")
     text, delimiter = _delimiter(text)
@@ -260,14 +260,15 @@ def _checked_text(data: bytes | str, codec: str | None) -> str:
 
 
 def _utf16_without_bom(content: bytes) -> str | None:
-    """"utf-16-le"/"utf-16-be" when every other byte of the start is zero."""
+    """"utf-16-le"/"utf-16-be" when many odd (or even) bytes of the start are zero, and no others."""
     head = content[:2000]
     if len(head) < 4:
         return None
     even, odd = head[0::2], head[1::2]
-    if odd.count(0) > 0.9 * len(odd) and even.count(0) == 0:
+    # Delimiters, digits and line ends are ASCII: every one has a zero byte.
+    if odd.count(0) >= 0.3 * len(odd) and even.count(0) <= 0.05 * len(even):
         return "utf-16-le"
-    if even.count(0) > 0.9 * len(even) and odd.count(0) == 0:
+    if even.count(0) >= 0.3 * len(even) and odd.count(0) <= 0.05 * len(odd):
         return "utf-16-be"
     return None
 

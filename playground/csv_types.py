@@ -100,13 +100,14 @@ def _dates(text: pd.Series) -> pd.Series | None:
     if not text.head(DATE_SAMPLE).str.fullmatch(_DATE).all():
         return None
     first = text.iloc[0]
-    formats = [guess_datetime_format(first), guess_datetime_format(first, dayfirst=True)]
-    for date_format in dict.fromkeys(f for f in formats if f):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+    with warnings.catch_warnings():
+        # pandas warns when a guess contradicts `dayfirst`; both guesses are tried.
+        warnings.simplefilter("ignore")
+        formats = [guess_datetime_format(first), guess_datetime_format(first, dayfirst=True)]
+        for date_format in dict.fromkeys(f for f in formats if f):
             parsed = pd.to_datetime(text, format=date_format, errors="coerce")
-        if parsed.notna().all():
-            return parsed
+            if parsed.notna().all():
+                return parsed
     return None
 
 

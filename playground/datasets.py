@@ -243,9 +243,7 @@ def _split(
     """Splits x, y into a train and a test set with `data.test_fraction`."""
     notes = list(notes or [])
     rows = len(x)
-    n_test = math.ceil(rows * data.test_fraction)
-    if n_test < 1 or rows - n_test < 2:
-        raise DatasetError("data.too_few_rows", rows=rows, fraction=data.test_fraction)
+    n_test = _test_rows(rows, data.test_fraction)
     stratify = y if task != "regression" else None
     if stratify is not None and not _can_stratify(y, n_test, rows - n_test):
         stratify = None
@@ -266,6 +264,14 @@ def _split(
         class_names=class_names,
         notes=notes,
     )
+
+
+def _test_rows(rows: int, test_fraction: float) -> int:
+    """Rows for the test set; raises "data.too_few_rows" when either set would be too small."""
+    n_test = math.ceil(rows * test_fraction)
+    if n_test < 1 or rows - n_test < 2:
+        raise DatasetError("data.too_few_rows", rows=rows, fraction=test_fraction)
+    return n_test
 
 
 def _can_stratify(y: np.ndarray, n_test: int, n_train: int) -> bool:
@@ -737,6 +743,7 @@ def _load_csv(data: DataConfig) -> Dataset:
     if missing_target:
         frame = frame[frame[data.target].notna()]
         notes.append(("data.note.dropped_missing_target", {"count": missing_target, "target": data.target}))
+    _test_rows(len(frame), data.test_fraction)  # before the target is judged on too few rows
     features = _usable_features(frame.drop(columns=[data.target]), notes)
     frame = _bounded_rows(frame, _encoded_width(features), notes)
     features = features.loc[frame.index]

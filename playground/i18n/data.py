@@ -126,6 +126,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Date column(s) became numbers, the days since 1970-01-01: {columns}.",
         "날짜 열을 숫자(1970-01-01부터 지난 날 수)로 바꿨습니다: {columns}.",
     ),
+    # --------------------------------------------------------- upload
+    "data.csv_upload_help": (
+        "One header line with the column names, then one row per example. Values are numbers or short "
+        "text categories; you choose the column to predict below. Commas, semicolons or tabs between "
+        "values; UTF-8 or Korean Excel (CP949) text.",
+        "첫 줄에 열 이름, 그 아래에 예제마다 한 행. 값은 숫자나 짧은 텍스트 범주이며, 예측할 열은 아래에서 "
+        "고릅니다. 값 사이는 쉼표, 세미콜론 또는 탭; UTF-8 또는 한국어 Excel(CP949) 텍스트.",
+    ),
+    "data.csv_reading": ("Reading the file…", "파일을 읽는 중…"),
     # ----------------------------------------------------------- errors
     "data.unknown_dataset": (
         "Unknown dataset '{name}'. Choose one of: {choices}.",
