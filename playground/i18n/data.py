@@ -85,8 +85,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "파일을 {encoding} 텍스트로 읽었습니다 (자동으로 알아냈습니다).",
     ),
     "data.note.csv_delimiter": (
-        "Columns are separated by {delimiter} (detected automatically).",
-        "열이 {delimiter}(으)로 구분되어 있습니다 (자동으로 알아냈습니다).",
+        "Values are separated by '{delimiter}' (detected automatically).",
+        "값 사이의 구분 기호는 '{delimiter}'입니다 (자동으로 알아냈습니다).",
     ),
     "data.note.decimal_comma": (
         "Read numbers written with a decimal comma (3,14 = 3.14) in: {columns}.",
