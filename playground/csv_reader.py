@@ -64,17 +64,19 @@ RAGGED_LINES_SHOWN = 5
 SAMPLE_SEED = 0
 
 # Leading bytes of files students upload by mistake, and what to call them.
-_EXCEL_FORMATS = {b"PK\x03\x04": "Excel .xlsx", b"\xd0\xcf\x11\xe0": "Excel .xls"}
+_ZIP = b"PK\x03\x04"
+_XLSX_MARKS = (b"[Content_Types].xml", b"xl/")
+_XLS = b"\xd0\xcf\x11\xe0"
+# Other binary files are found by their zero bytes once decoded.
 _BINARY_FORMATS = {
     b"\x89PNG": "PNG",
     b"\xff\xd8\xff": "JPEG",
-    b"GIF8": "GIF",
-    b"%PDF": "PDF",
+    b"GIF87a": "GIF",
+    b"GIF89a": "GIF",
+    b"%PDF-": "PDF",
     b"\x1f\x8b": "gzip",
     b"7z\xbc\xaf": "7-Zip",
-    b"Rar!": "RAR",
-    b"BM": "BMP",
-    b"RIFF": "RIFF",
+    b"Rar!\x1a": "RAR",
 }
 # Byte-order marks, longest first (UTF-32 LE starts like UTF-16 LE).
 _BOMS = (
@@ -174,7 +176,7 @@ def read_csv_file(path: str, limits: CsvLimits) -> CsvTable:
     try:
         content = Path(path).read_bytes()
     except OSError:
-        raise DatasetError("data.csv_not_found", file=Path(path).stem) from None
+        raise DatasetError("data.csv_not_found", file=Path(path).stem[:12] + "…") from None
     return read_csv_bytes(content, limits)
 
 
@@ -218,9 +220,12 @@ def read_csv_bytes(content: bytes, limits: CsvLimits = CsvLimits()) -> CsvTable:
 def _refuse_binary(content: bytes) -> None:
     if not content.strip():
         raise DatasetError("data.csv_empty")
-    for magic, name in _EXCEL_FORMATS.items():
-        if content.startswith(magic):
-            raise DatasetError("data.csv_excel_file", format=name)
+    if content.startswith(_ZIP):
+        if any(mark in content[:65536] for mark in _XLSX_MARKS):
+            raise DatasetError("data.csv_excel_file", format="Excel .xlsx")
+        raise DatasetError("data.csv_binary_file", format="ZIP")
+    if content.startswith(_XLS):
+        raise DatasetError("data.csv_excel_file", format="Excel .xls")
     for magic, name in _BINARY_FORMATS.items():
         if content.startswith(magic):
             raise DatasetError("data.csv_binary_file", format=name)

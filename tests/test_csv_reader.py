@@ -174,7 +174,8 @@ def test_long_files_are_sampled_to_the_row_and_cell_limits():
     (b"a,b\n", "data.csv_header_only"),
     (b"a,b\n\n\n", "data.csv_header_only"),
     (b"\x89PNG\r\n\x1a\n\x00\x00", "data.csv_binary_file"),
-    (b"PK\x03\x04\x14\x00", "data.csv_excel_file"),
+    (b"PK\x03\x04\x14\x00\x00\x00[Content_Types].xml", "data.csv_excel_file"),
+    (b"PK\x03\x04\x14\x00\x00\x00data.csv", "data.csv_binary_file"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1", "data.csv_excel_file"),
     (b"a,b\n1,\x00\x00\n", "data.csv_binary_file"),
     (b",".join(b"c%d" % i for i in range(1001)) + b"\n1\n", "data.csv_too_many_columns"),
@@ -182,6 +183,10 @@ def test_long_files_are_sampled_to_the_row_and_cell_limits():
 ])
 def test_what_cannot_be_a_table_is_named(content, code):
     assert error_code(content) == code
+
+
+def test_a_header_that_starts_like_a_file_signature_is_still_a_header():
+    assert list(read("BMI,PK,GIF\n20,1,2\n").frame.columns) == ["BMI", "PK", "GIF"]
 
 
 def test_a_header_of_a_million_columns_is_refused_from_its_first_characters():

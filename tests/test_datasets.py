@@ -561,7 +561,7 @@ def test_csv_errors_have_their_own_keys(content, target, task, code):
 
 
 def test_csv_an_excel_workbook_is_named():
-    file_id = store_upload(b"PK\x03\x04\x00\x00binary")
+    file_id = store_upload(b"PK\x03\x04\x14\x00\x00\x00[Content_Types].xml")
     with pytest.raises(DatasetError) as info:
         read_csv_columns(file_id)
     assert info.value.code == "data.csv_excel_file"
