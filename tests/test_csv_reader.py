@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from playground.csv_reader import MAX_HEADER_CHARS, CsvLimits, decode_text, read_csv_bytes
+from playground import isolated
+from playground.csv_reader import MAX_HEADER_CHARS, CsvLimits, decode_text, read_csv_bytes, read_upload
 from playground.errors import DatasetError
 
 
@@ -195,3 +196,45 @@ def test_a_header_of_a_million_columns_is_refused_from_its_first_characters():
     assert info.value.code == "data.csv_header_too_long"
     assert info.value.params["limit"] == MAX_HEADER_CHARS
     assert info.value.params["columns"] > 1_000
+
+
+# ============================================================ in the server
+@pytest.mark.parametrize("failure, code", [
+    (isolated.IsolatedTimeout, "data.csv_parse_timeout"),
+    (isolated.IsolatedOutOfMemory, "data.csv_parse_memory"),
+    (isolated.IsolatedCrash, "data.csv_parse_failed"),
+])
+def test_a_child_without_an_answer_is_explained_and_remembered(failure, code, tmp_path, monkeypatch):
+    calls = []
+
+    def failing(*args, **kwargs):
+        calls.append(args)
+        raise failure("no answer")
+
+    monkeypatch.setattr(isolated, "run_isolated", failing)
+    path = tmp_path / f"{code}.csv"
+    path.write_bytes(b"a,b\n1,2\n")
+    for _ in range(2):
+        with pytest.raises(DatasetError) as info:
+            read_upload(path, CsvLimits(), timeout_s=7, memory_mb=300)
+        assert info.value.code == code
+    assert len(calls) == 1, "a file that hung the reader once is not read again on every page run"
+    assert "no answer" not in info.value.message("en")
+
+
+def test_a_busy_server_is_not_remembered(tmp_path, monkeypatch):
+    answers = [isolated.IsolatedBusy("busy"), None]
+
+    def busy_then_fine(function, args, **kwargs):
+        answer = answers.pop(0)
+        if answer is not None:
+            raise answer
+        return function(*args)
+
+    monkeypatch.setattr(isolated, "run_isolated", busy_then_fine)
+    path = tmp_path / "busy.csv"
+    path.write_bytes(b"a,b\n1,2\n")
+    with pytest.raises(DatasetError) as info:
+        read_upload(path, CsvLimits(), timeout_s=7, memory_mb=300)
+    assert info.value.code == "data.csv_server_busy"
+    assert list(read_upload(path, CsvLimits(), timeout_s=7, memory_mb=300).frame.columns) == ["a", "b"]
