@@ -6,7 +6,8 @@ import streamlit as st
 from playground import charts, datasets
 from playground.config import SCALINGS, TASKS
 from playground.errors import PlaygroundError
-from ui.backend import load_dataset, settings
+from ui.backend import load_dataset
+from ui.csv_upload import stored_upload, upload_limit_mb
 from ui.navigation import ensure_app_navigation
 from ui.run_status import sidebar_run_status
 from ui.i18n import lang, show_error, t
@@ -49,19 +50,21 @@ with right:
     data.seed = int(st.number_input(t("data.seed"), 0, 10_000, int(data.seed)))
 
 if data.name == "csv":
-    limit_mb = settings().max_upload_mb
-    upload = st.file_uploader(t("data.csv_upload", limit=limit_mb), type=["csv"])
+    limit_mb = upload_limit_mb()
+    upload = st.file_uploader(t("data.csv_upload", limit=limit_mb), type=["csv", "tsv", "txt"],
+                              max_upload_size=limit_mb, help=t("data.csv_upload_help"))
     if upload is not None:
-        content = upload.getvalue()
-        if len(content) > limit_mb * 1024 * 1024:
-            st.error(t("data.csv_too_large", size=round(len(content) / 2**20, 1), limit=limit_mb))
-        else:
-            data.csv_file = datasets.store_upload(content)
+        try:
+            data.csv_file = stored_upload(upload)
+        except PlaygroundError as err:
+            show_error(err)
+            st.stop()
     if not data.csv_file:
         st.info(t("data.csv_needed"))
         st.stop()
     try:
-        columns = datasets.read_csv_columns(data.csv_file)
+        with st.spinner(t("data.csv_reading")):
+            columns = datasets.read_csv_columns(data.csv_file)
     except PlaygroundError as err:
         show_error(err)
         st.stop()
@@ -111,9 +114,12 @@ else:
 
 st.subheader(t("data.table"))
 rows = dataset.x_train[:20].reshape(min(20, len(dataset.x_train)), -1)
-table = pd.DataFrame(rows[:, :200], columns=dataset.feature_names[:200])
+shown_names = dataset.feature_names[:200]
+table = pd.DataFrame(rows[:, :200], columns=shown_names)
 target = dataset.y_train[:20]
-table.insert(0, t("data.target_column"),
+# A CSV may have a column named like the label ("target", "타깃"); the label gets a free name.
+target_label = datasets.unique_names([*shown_names, t("data.target_column")])[-1]
+table.insert(0, target_label,
              [dataset.class_names[int(y)] for y in target] if dataset.class_names else target)
 st.dataframe(table, hide_index=True)
 if dataset.n_features > 200:

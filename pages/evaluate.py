@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from playground import charts, datasets, evaluation
+from playground.csv_export import safe_csv
 from ui import backend
 from ui.navigation import ensure_app_navigation
 from ui.run_status import sidebar_run_status
@@ -121,5 +122,5 @@ loss_col.plotly_chart(charts.history_figure(run["history"], "loss", lang(), best
                       key="eval_loss")
 metric_col.plotly_chart(charts.history_figure(run["history"], metric, lang(), best_epoch=best),
                         key="eval_metric")
-st.download_button(t("train.download_history"), pd.DataFrame(run["history"]).to_csv(index=False),
+st.download_button(t("train.download_history"), safe_csv(pd.DataFrame(run["history"])),
                    file_name=f"history-{job.id}.csv", mime="text/csv", icon="⬇️")

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from playground import charts, checks, evaluation
+from playground.csv_export import safe_csv
 from playground.errors import PlaygroundError
 from playground.i18n import translate
 from playground.worker import grid_points
@@ -145,7 +146,7 @@ def _charts(job) -> None:
 def _results(job) -> None:
     if not job.history:
         return
-    st.download_button(t("train.download_history"), pd.DataFrame(job.history).to_csv(index=False),
+    st.download_button(t("train.download_history"), safe_csv(pd.DataFrame(job.history)),
                        file_name=f"history-{job.id}.csv", mime="text/csv", icon="⬇️")
     if job.status == "finished":
         test = job.result["test"]

@@ -25,13 +25,11 @@ dataset.x_train.shape, dataset.task, dataset.class_names
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import json
 import math
 import os
 import pickle
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,9 +40,10 @@ from sklearn import datasets as sk_datasets
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import MinMaxScaler, StandardScaler
 
-from playground import settings
+from playground import csv_reader, settings
 from playground.config import SCALINGS, TASKS, DataConfig
 from playground.errors import DatasetError
+from playground.uploads import store_upload, upload_path  # noqa: F401 - store_upload is the pages' entry
 
 KINDS = ("points2d", "tabular", "image", "text")
 
@@ -249,9 +248,7 @@ def _split(
     """Splits x, y into a train and a test set with `data.test_fraction`."""
     notes = list(notes or [])
     rows = len(x)
-    n_test = math.ceil(rows * data.test_fraction)
-    if n_test < 1 or rows - n_test < 2:
-        raise DatasetError("data.too_few_rows", rows=rows, fraction=data.test_fraction)
+    n_test = _test_rows(rows, data.test_fraction)
     stratify = y if task != "regression" else None
     if stratify is not None and not _can_stratify(y, n_test, rows - n_test):
         stratify = None
@@ -272,6 +269,14 @@ def _split(
         class_names=class_names,
         notes=notes,
     )
+
+
+def _test_rows(rows: int, test_fraction: float) -> int:
+    """Rows for the test set; raises "data.too_few_rows" when either set would be too small."""
+    n_test = math.ceil(rows * test_fraction)
+    if n_test < 1 or rows - n_test < 2:
+        raise DatasetError("data.too_few_rows", rows=rows, fraction=test_fraction)
+    return n_test
 
 
 def _can_stratify(y: np.ndarray, n_test: int, n_train: int) -> bool:
@@ -688,38 +693,16 @@ def _invert_word_index(word_index: dict[str, int]) -> dict[int, str]:
 
 
 # ================================================================== CSV
-_FILE_ID = re.compile(r"[0-9a-f]{64}")
-
-
-def store_upload(content: bytes) -> str:
-    """Saves uploaded CSV bytes in the uploads folder, named by their sha256.
-
-    Args:
-        content: the file's bytes.
-
-    Returns:
-        The file id to put in `DataConfig.csv_file`.
-
-    Raises:
-        DatasetError: "data.upload_too_large" above PLAYGROUND_MAX_UPLOAD_MB.
-    """
-    limit_mb = settings.Settings.from_env().max_upload_mb
-    if len(content) > limit_mb * 1024 * 1024:
-        raise DatasetError("data.upload_too_large", size_mb=len(content) / 1024 / 1024, limit_mb=limit_mb)
-    file_id = hashlib.sha256(content).hexdigest()
-    path = settings.uploads_dir() / f"{file_id}.csv"
-    if not path.exists():
-        path.write_bytes(content)
-    return file_id
-
-
 def read_csv_columns(csv_file: str) -> list[str]:
     """The column names of an uploaded CSV, for the target chooser.
 
+    The file is read in a child process (`csv_reader.read_upload`), once.
+
     Raises:
-        DatasetError: when the file is missing, empty or not CSV.
+        DatasetError: when the file is missing, not a CSV table, empty, or
+            beyond the server's limits.
     """
-    return [str(column) for column in _read_csv(csv_file).columns]
+    return [str(column) for column in _read_table(csv_file).frame.columns]
 
 
 def infer_task(series: pd.Series) -> str:
@@ -746,70 +729,53 @@ def infer_task(series: pd.Series) -> str:
 
 
 def _load_csv(data: DataConfig) -> Dataset:
-    """The user's CSV: target column chosen, features one-hot encoded."""
-    frame = _read_csv(data.csv_file).copy()
+    """The user's CSV: target column chosen, features one-hot encoded.
+
+    The work is bounded before any array is made: at most
+    PLAYGROUND_MAX_FEATURES input columns after encoding, and at most
+    PLAYGROUND_MAX_CSV_CELLS rows × input columns (more rows are sampled).
+    """
+    table = _read_table(data.csv_file)
+    frame = table.frame
     columns = [str(c) for c in frame.columns]
     if not data.target:
         raise DatasetError("data.csv_no_target", columns=", ".join(columns))
     if data.target not in frame.columns:
         raise DatasetError("data.csv_unknown_target", target=data.target, columns=", ".join(columns))
-    notes: list[tuple[str, dict]] = []
+    notes: list[tuple[str, dict]] = list(table.notes)
 
     missing_target = int(frame[data.target].isna().sum())
     if missing_target:
         frame = frame[frame[data.target].notna()]
         notes.append(("data.note.dropped_missing_target", {"count": missing_target, "target": data.target}))
-    target = frame.pop(data.target)
+    _test_rows(len(frame), data.test_fraction)  # before the target is judged on too few rows
+    features = _usable_features(frame.drop(columns=[data.target]), notes)
+    frame = _bounded_rows(frame, _encoded_width(features), notes)
+    features = features.loc[frame.index]
+    target = frame[data.target]
     task = data.task if data.task != "auto" else infer_task(target)
     if data.task == "auto":
         notes.append(("data.note.task_inferred", {"target": data.target, "task": task}))
     y, class_names = _encode_target(target, task, data.target)
 
-    x, feature_names = _encode_features(frame, notes)
+    x, feature_names = _encode_features(features, notes)
     if not feature_names:
         raise DatasetError("data.csv_no_features", target=data.target)
     return _split(data, x, y, task, feature_names, class_names, notes)
 
 
-@functools.lru_cache(maxsize=4)
-def _read_csv_file(path: str) -> pd.DataFrame:
-    # Uploads are named by their content hash, so the path alone is a safe key.
-    content = Path(path).read_bytes()
-    if not content.strip():
-        raise DatasetError("data.csv_empty")
-    if b"\x00" in content:
-        raise DatasetError("data.csv_unreadable", reason="binary file, not text")
-    for encoding in ("utf-8-sig", "cp949"):  # cp949: Korean Excel exports
-        try:
-            frame = pd.read_csv(io.BytesIO(content), encoding=encoding)
-            break
-        except UnicodeDecodeError as err:
-            reason = _reason(err)
-        except pd.errors.EmptyDataError:
-            raise DatasetError("data.csv_empty") from None
-        except (pd.errors.ParserError, ValueError) as err:
-            raise DatasetError("data.csv_unreadable", reason=_reason(err)) from None
-    else:
-        raise DatasetError("data.csv_unreadable", reason=reason)
-    if frame.empty or not len(frame.columns):
-        raise DatasetError("data.csv_empty")
-    return frame
-
-
-def _read_csv(csv_file: str) -> pd.DataFrame:
-    if not csv_file:
-        raise DatasetError("data.csv_no_file")
-    path = settings.uploads_dir() / f"{csv_file}.csv"
-    if not _FILE_ID.fullmatch(csv_file) or not path.is_file():
-        raise DatasetError("data.csv_not_found", file=csv_file)
-    return _read_csv_file(str(path))
+def _read_table(csv_file: str) -> csv_reader.CsvTable:
+    server = settings.Settings.from_env()
+    return csv_reader.read_upload(upload_path(csv_file), csv_reader.CsvLimits.from_settings(server),
+                                  server.csv_parse_timeout_s, server.csv_parse_memory_mb)
 
 
 def _encode_target(target: pd.Series, task: str, name: str) -> tuple[np.ndarray, list[str]]:
     """Regression: float32 values. Classification: int64 codes and names."""
-    numeric = pd.api.types.is_numeric_dtype(target) and not pd.api.types.is_bool_dtype(target)
     if task == "regression":
-        if not numeric:
+        if pd.api.types.is_bool_dtype(target):
+            target = target.astype(np.float64)
+        if not pd.api.types.is_numeric_dtype(target):
             raise DatasetError("data.csv_text_target_regression", target=name, example=str(target.iloc[0]))
         return target.to_numpy(dtype=np.float32), []
     codes, classes = pd.factorize(target, sort=True)
@@ -829,31 +795,80 @@ def _class_name(value) -> str:
     return str(value)
 
 
-def _encode_features(frame: pd.DataFrame, notes: list) -> tuple[np.ndarray, list[str]]:
-    """Imputes missing values and one-hot encodes text columns.
+def _is_number(column: pd.Series) -> bool:
+    """Numbers, booleans and dates: each becomes one input column."""
+    return (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)
+            or pd.api.types.is_datetime64_any_dtype(column))
 
-    Numbers get the column median, text gets a "missing" category; columns
-    with no values, and text columns with more than `MAX_CATEGORIES`
-    distinct values (ids, free text), are dropped. Each step adds a note.
+
+def _usable_features(frame: pd.DataFrame, notes: list) -> pd.DataFrame:
+    """Drops the columns that cannot be inputs: empty ones, and text with too many values.
+
+    Text columns with more than `MAX_CATEGORIES` distinct values (ids, free
+    text) would one-hot encode into too many columns. Each drop adds a note.
     """
     empty = [str(c) for c in frame.columns if frame[c].isna().all()]
     if empty:
         frame = frame.drop(columns=empty)
         notes.append(("data.note.dropped_empty_columns", {"columns": ", ".join(empty)}))
-    numeric = [
-        c for c in frame.columns
-        if pd.api.types.is_numeric_dtype(frame[c]) or pd.api.types.is_bool_dtype(frame[c])
-    ]
-    text = [c for c in frame.columns if c not in numeric]
-    too_many = [c for c in text if frame[c].nunique() > MAX_CATEGORIES]
+    too_many = [c for c in frame.columns if not _is_number(frame[c]) and frame[c].nunique() > MAX_CATEGORIES]
     if too_many:
         frame = frame.drop(columns=too_many)
-        text = [c for c in text if c not in too_many]
         notes.append(
             ("data.note.dropped_high_cardinality", {"limit": MAX_CATEGORIES, "columns": ", ".join(map(str, too_many))})
         )
+    return frame
 
-    numbers = frame[numeric].astype(np.float64)
+
+def _encoded_width(frame: pd.DataFrame) -> int:
+    """Input columns after one-hot encoding, counted before any is made.
+
+    Raises:
+        DatasetError: "data.csv_too_many_features" above PLAYGROUND_MAX_FEATURES.
+    """
+    widths = {str(c): 1 if _is_number(frame[c]) else frame[c].nunique() + int(frame[c].isna().any())
+              for c in frame.columns}
+    width = sum(widths.values())
+    limit = settings.Settings.from_env().max_features
+    if width > limit:
+        widest = sorted(widths.items(), key=lambda item: -item[1])[:5]
+        raise DatasetError("data.csv_too_many_features", count=width, limit=limit,
+                           columns=", ".join(f"{name} ({n})" for name, n in widest))
+    return width
+
+
+def _bounded_rows(frame: pd.DataFrame, width: int, notes: list) -> pd.DataFrame:
+    """A random sample of the rows when rows × input columns exceed PLAYGROUND_MAX_CSV_CELLS."""
+    server = settings.Settings.from_env()
+    kept = min(server.max_csv_rows, max(1, server.max_csv_cells // max(width, 1)))
+    if len(frame) <= kept:
+        return frame
+    earlier = [params for key, params in notes if key == "data.note.rows_sampled"]
+    total = earlier[0]["total"] if earlier else len(frame)
+    notes[:] = [(key, params) for key, params in notes if key != "data.note.rows_sampled"]
+    notes.append(("data.note.rows_sampled", {"kept": kept, "total": total, "max_rows": server.max_csv_rows,
+                                             "max_cells": server.max_csv_cells}))
+    return frame.sample(n=kept, random_state=csv_reader.SAMPLE_SEED).sort_index()
+
+
+def _encode_features(frame: pd.DataFrame, notes: list) -> tuple[np.ndarray, list[str]]:
+    """Imputes missing values and one-hot encodes text columns.
+
+    Booleans become 1/0 and dates the number of days since 1970-01-01.
+    Numbers get the column median, text gets a "missing" category. Each
+    step adds a note. Feature names are made unique ("a=b" from a column
+    "a" may meet a column named "a=b").
+    """
+    numeric = [c for c in frame.columns if _is_number(frame[c])]
+    text = [c for c in frame.columns if c not in numeric]
+    booleans = [str(c) for c in numeric if pd.api.types.is_bool_dtype(frame[c])]
+    dates = [str(c) for c in numeric if pd.api.types.is_datetime64_any_dtype(frame[c])]
+    if booleans:
+        notes.append(("data.note.booleans", {"columns": ", ".join(booleans)}))
+    if dates:
+        notes.append(("data.note.dates", {"columns": ", ".join(dates)}))
+
+    numbers = pd.DataFrame({c: _as_float(frame[c]) for c in numeric}, index=frame.index)
     _note_missing(numbers, "data.note.imputed_median", notes)
     numbers = numbers.fillna(numbers.median())
     texts = frame[text].astype("object")
@@ -864,7 +879,35 @@ def _encode_features(frame: pd.DataFrame, notes: list) -> tuple[np.ndarray, list
         notes.append(("data.note.one_hot", {"columns": ", ".join(map(str, text)), "count": one_hot.shape[1]}))
 
     features = pd.concat([numbers, one_hot], axis=1)
-    return features.to_numpy(dtype=np.float32), [str(c) for c in features.columns]
+    return features.to_numpy(dtype=np.float32), unique_names([str(c) for c in features.columns])
+
+
+def _as_float(column: pd.Series) -> np.ndarray:
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return ((column - pd.Timestamp("1970-01-01")) / pd.Timedelta(days=1)).to_numpy(
+            dtype=np.float64, na_value=np.nan)
+    return column.astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """The names, with " (2)", " (3)"... added to repeats so that no two are equal.
+
+    Example: `unique_names(["a", "a", "a (2)"])` is `["a", "a (3)", "a (2)"]`.
+    """
+    taken = set(names)
+    seen: set[str] = set()
+    result = []
+    for name in names:
+        new = name
+        if name in seen:
+            number = 2
+            while f"{name} ({number})" in taken:
+                number += 1
+            new = f"{name} ({number})"
+            taken.add(new)
+        seen.add(name)
+        result.append(new)
+    return result
 
 
 def _note_missing(frame: pd.DataFrame, key: str, notes: list) -> None:

@@ -18,10 +18,19 @@ class PlaygroundError(Exception):
         self.params = params
         super().__init__(self.message("en"))
 
+    def __reduce__(self):
+        # Rebuilt from code and params (not from the English text) when it
+        # crosses a process boundary, e.g. out of a CSV-parsing child.
+        return _rebuild, (type(self), self.code, self.params)
+
     def message(self, lang: str = "en") -> str:
         from playground.i18n import translate
 
         return translate(self.code, lang, **self.params)
+
+
+def _rebuild(cls, code: str, params: dict) -> PlaygroundError:
+    return cls(code, **params)
 
 
 class DatasetError(PlaygroundError):

@@ -11,7 +11,13 @@ class (see README, "Hosting a class"). Every variable is optional.
 | PLAYGROUND_MAX_UNITS              | 4096    | largest Dense layer                        |
 | PLAYGROUND_MAX_LAYERS             | 10      | most hidden layers                         |
 | PLAYGROUND_MAX_EPOCHS             | 200     | most epochs in one run                     |
-| PLAYGROUND_MAX_UPLOAD_MB          | 20      | largest CSV upload                         |
+| PLAYGROUND_MAX_UPLOAD_MB          | 20      | largest CSV upload; Streamlit's server.maxUploadSize (.streamlit/config.toml) must be at least this |
+| PLAYGROUND_MAX_CSV_ROWS           | 100000  | CSV rows used; a longer file is sampled down to this |
+| PLAYGROUND_MAX_CSV_COLUMNS        | 1000    | columns a CSV may have (refused from its header line) |
+| PLAYGROUND_MAX_FEATURES           | 1000    | CSV input columns after one-hot encoding   |
+| PLAYGROUND_MAX_CSV_CELLS          | 5000000 | CSV rows × input columns (20 MB as float32); a larger table is sampled down |
+| PLAYGROUND_CSV_PARSE_TIMEOUT_S    | 30      | seconds reading one upload may take (in a child process) before it is stopped |
+| PLAYGROUND_CSV_PARSE_MEMORY_MB    | 1024    | memory reading one upload may use          |
 | PLAYGROUND_STOP_GRACE_S           | 10      | seconds a worker gets to honour Stop before it is killed |
 | PLAYGROUND_RECYCLE_AFTER_JOBS     | 25      | a worker is replaced by a fresh process after this many jobs |
 | PLAYGROUND_WORKER_NICE            | 5       | CPU priority given up by workers (0-19), so pages stay responsive while they train |
@@ -50,6 +56,12 @@ class Settings:
     max_layers: int = 10
     max_epochs: int = 200
     max_upload_mb: int = 20
+    max_csv_rows: int = 100_000
+    max_csv_columns: int = 1_000
+    max_features: int = 1_000
+    max_csv_cells: int = 5_000_000
+    csv_parse_timeout_s: int = 30
+    csv_parse_memory_mb: int = 1024
     stop_grace_s: int = 10
     recycle_after_jobs: int = 25
     worker_nice: int = 5
@@ -66,6 +78,12 @@ class Settings:
             max_layers=_env_int("PLAYGROUND_MAX_LAYERS", cls.max_layers),
             max_epochs=_env_int("PLAYGROUND_MAX_EPOCHS", cls.max_epochs),
             max_upload_mb=_env_int("PLAYGROUND_MAX_UPLOAD_MB", cls.max_upload_mb),
+            max_csv_rows=_env_int("PLAYGROUND_MAX_CSV_ROWS", cls.max_csv_rows),
+            max_csv_columns=_env_int("PLAYGROUND_MAX_CSV_COLUMNS", cls.max_csv_columns),
+            max_features=_env_int("PLAYGROUND_MAX_FEATURES", cls.max_features),
+            max_csv_cells=_env_int("PLAYGROUND_MAX_CSV_CELLS", cls.max_csv_cells),
+            csv_parse_timeout_s=_env_int("PLAYGROUND_CSV_PARSE_TIMEOUT_S", cls.csv_parse_timeout_s),
+            csv_parse_memory_mb=_env_int("PLAYGROUND_CSV_PARSE_MEMORY_MB", cls.csv_parse_memory_mb),
             stop_grace_s=_env_int("PLAYGROUND_STOP_GRACE_S", cls.stop_grace_s),
             recycle_after_jobs=_env_int("PLAYGROUND_RECYCLE_AFTER_JOBS", cls.recycle_after_jobs),
             worker_nice=_env_int("PLAYGROUND_WORKER_NICE", cls.worker_nice, minimum=0),

@@ -543,8 +543,8 @@ def test_csv_single_rare_class_falls_back_to_unstratified_split():
     [
         ("", "a", "auto", "data.csv_empty"),
         ("   \n\n", "a", "auto", "data.csv_empty"),
-        ("a,b\n", "a", "auto", "data.csv_empty"),
-        ("a,b\n1,2\n3,4,5,6\n", "a", "auto", "data.csv_unreadable"),
+        ("a,b\n", "a", "auto", "data.csv_header_only"),
+        ("a,b\n1,2\n3,4,5,6\n", "a", "auto", "data.csv_ragged"),
         ("a,b\n1,2\n3,4\n5,6\n7,8\n", "", "auto", "data.csv_no_target"),
         ("a,b\n1,2\n3,4\n5,6\n7,8\n", "c", "auto", "data.csv_unknown_target"),
         ("a,b\n1,x\n3,x\n5,x\n7,x\n", "b", "auto", "data.csv_single_class"),
@@ -560,11 +560,11 @@ def test_csv_errors_have_their_own_keys(content, target, task, code):
     assert _error_code(csv_config(file_id, target, task=task)) == code
 
 
-def test_csv_binary_file_is_unreadable():
-    file_id = store_upload(b"PK\x03\x04\x00\x00binary")
+def test_csv_an_excel_workbook_is_named():
+    file_id = store_upload(b"PK\x03\x04\x14\x00\x00\x00[Content_Types].xml")
     with pytest.raises(DatasetError) as info:
         read_csv_columns(file_id)
-    assert info.value.code == "data.csv_unreadable"
+    assert info.value.code == "data.csv_excel_file"
 
 
 def test_csv_too_many_classes():
@@ -577,6 +577,60 @@ def test_csv_missing_or_unsafe_file_ids():
     assert _error_code(csv_config("", "a")) == "data.csv_no_file"
     assert _error_code(csv_config("0" * 64, "a")) == "data.csv_not_found"
     assert _error_code(csv_config("../../etc/passwd", "a")) == "data.csv_not_found"
+
+
+def test_csv_rows_beyond_the_row_limit_are_sampled(monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_MAX_CSV_ROWS", "50")
+    file_id = upload("x,y\n" + "".join(f"{i},{i % 2}\n" for i in range(200)))
+    dataset = load_dataset(csv_config(file_id, "y"))
+    assert len(dataset.y_train) + len(dataset.y_test) == 50
+    assert dict(dataset.notes)["data.note.rows_sampled"]["total"] == 200
+
+
+def test_csv_one_hot_width_is_bounded_before_it_is_made(monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_MAX_FEATURES", "10")
+    rows = "".join(f"{i},c{i % 6},d{i % 7},{i % 2}\n" for i in range(60))
+    file_id = upload("x,c,d,y\n" + rows)
+    with pytest.raises(DatasetError) as info:
+        load_dataset(csv_config(file_id, "y"))
+    assert info.value.code == "data.csv_too_many_features"
+    assert info.value.params == {"count": 14, "limit": 10, "columns": "d (7), c (6), x (1)"}
+
+
+def test_csv_cells_after_one_hot_are_bounded_by_sampling(monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_MAX_CSV_CELLS", "300")
+    rows = "".join(f"{i},c{i % 9},{i % 2}\n" for i in range(100))
+    file_id = upload("x,c,y\n" + rows)
+    dataset = load_dataset(csv_config(file_id, "y"))
+    # x and 9 one-hot columns: 300 // 10 = 30 rows, from the 100 in the file.
+    assert dataset.n_features == 10 and len(dataset.y_train) + len(dataset.y_test) == 30
+    assert dict(dataset.notes)["data.note.rows_sampled"]["kept"] == 30
+    assert dict(dataset.notes)["data.note.rows_sampled"]["total"] == 100
+
+
+def test_csv_inf_targets_dates_and_booleans():
+    rows = "".join(f"2024-01-{1 + i % 28:02d},{'TRUE' if i % 2 else 'FALSE'},{i * 1.5}\n" for i in range(30))
+    file_id = upload("when,flag,y\n" + rows + "2024-02-01,TRUE,inf\n")
+    dataset = load_dataset(csv_config(file_id, "y", scaling="none"))
+    notes = dict(dataset.notes)
+    assert dataset.task == "regression" and len(dataset.y_train) + len(dataset.y_test) == 30
+    assert notes["data.note.out_of_range_numbers"] == {"count": 1, "columns": "y (1)"}
+    assert notes["data.note.dropped_missing_target"]["count"] == 1
+    assert notes["data.note.dates"] == {"columns": "when"} and notes["data.note.booleans"] == {"columns": "flag"}
+    x = np.concatenate([dataset.x_train, dataset.x_test])
+    assert set(x[:, 1]) == {0.0, 1.0}
+    assert x[:, 0].min() == (pd.Timestamp("2024-01-01") - pd.Timestamp("1970-01-01")).days
+
+
+def test_csv_feature_names_are_unique_after_one_hot():
+    rows = "".join(f"{i % 2},{'bc'[i % 2]},{i % 3}\n" for i in range(30))
+    file_id = upload("a=b,a,y\n" + rows)
+    dataset = load_dataset(csv_config(file_id, "y"))
+    assert dataset.feature_names == ["a=b", "a=b (2)", "a=c"]
+
+
+def test_unique_names():
+    assert datasets.unique_names(["a", "a", "a (2)", "b", "a"]) == ["a", "a (3)", "a (2)", "b", "a (4)"]
 
 
 def test_error_messages_quote_the_bad_value():

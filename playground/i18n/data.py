@@ -80,6 +80,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dropped column(s) with no values at all: {columns}.",
         "값이 하나도 없는 열을 뺐습니다: {columns}.",
     ),
+    "data.note.csv_encoding": (
+        "Read the file as {encoding} text (detected automatically).",
+        "파일을 {encoding} 텍스트로 읽었습니다 (자동으로 알아냈습니다).",
+    ),
+    "data.note.csv_delimiter": (
+        "Values are separated by '{delimiter}' (detected automatically).",
+        "값 사이의 구분 기호는 '{delimiter}'입니다 (자동으로 알아냈습니다).",
+    ),
+    "data.note.decimal_comma": (
+        "Read numbers written with a decimal comma (3,14 = 3.14) in: {columns}.",
+        "소수점을 쉼표로 쓴 숫자(3,14 = 3.14)로 읽은 열: {columns}.",
+    ),
+    "data.note.thousands": (
+        "Read numbers written with thousands separators (1,234 = 1234) in: {columns}.",
+        "천 단위 구분 기호가 있는 숫자(1,234 = 1234)로 읽은 열: {columns}.",
+    ),
+    "data.note.skipped_ragged_rows": (
+        "Skipped {count} row(s) with more values than the header's {expected} columns (line {lines}). "
+        "Check those lines in your file.",
+        "머리글의 열 {expected}개보다 값이 많은 행 {count}개를 건너뛰었습니다 ({lines}번째 줄). "
+        "파일에서 그 줄을 확인하세요.",
+    ),
+    "data.note.rows_sampled": (
+        "The table has {total} rows, more than this server uses at once (at most {max_rows} rows and "
+        "{max_cells} values, counted as rows × input columns), so a random sample of {kept} rows is used.",
+        "표에 행이 {total}개 있어 이 서버가 한 번에 쓰는 양(행 최대 {max_rows}개, 값 최대 {max_cells}개: "
+        "행 × 입력 열)보다 많으므로, 무작위로 뽑은 {kept}개 행을 씁니다.",
+    ),
+    "data.note.renamed_columns": (
+        "Some column names were empty or repeated, so they were renamed: {columns}.",
+        "비어 있거나 겹치는 열 이름이 있어 이름을 바꿨습니다: {columns}.",
+    ),
+    "data.note.out_of_range_numbers": (
+        "Treated {count} number(s) that are infinite or too large for the network (beyond ±3.4e38, the "
+        "float32 range) as missing values: {columns}.",
+        "무한대이거나 신경망이 다루기에 너무 큰 숫자(float32 범위인 ±3.4e38 밖) {count}개를 빈 값으로 "
+        "처리했습니다: {columns}.",
+    ),
+    "data.note.booleans": (
+        "True/False column(s) became 1/0 inputs: {columns}.",
+        "True/False 열을 1/0 입력으로 바꿨습니다: {columns}.",
+    ),
+    "data.note.dates": (
+        "Date column(s) became numbers, the days since 1970-01-01: {columns}.",
+        "날짜 열을 숫자(1970-01-01부터 지난 날 수)로 바꿨습니다: {columns}.",
+    ),
+    # --------------------------------------------------------- upload
+    "data.csv_upload_help": (
+        "One header line with the column names, then one row per example. Values are numbers or short "
+        "text categories; you choose the column to predict below. Commas, semicolons or tabs between "
+        "values; UTF-8 or Korean Excel (CP949) text.",
+        "첫 줄에 열 이름, 그 아래에 예제마다 한 행. 값은 숫자나 짧은 텍스트 범주이며, 예측할 열은 아래에서 "
+        "고릅니다. 값 사이는 쉼표, 세미콜론 또는 탭; UTF-8 또는 한국어 Excel(CP949) 텍스트.",
+    ),
+    "data.csv_reading": ("Reading the file…", "파일을 읽는 중…"),
     # ----------------------------------------------------------- errors
     "data.unknown_dataset": (
         "Unknown dataset '{name}'. Choose one of: {choices}.",
@@ -148,10 +203,87 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "CSV 파일이 비어 있습니다: 머리글 줄이나 데이터 행이 없습니다. 머리글과 데이터 행이 있는 파일을 올리세요.",
     ),
     "data.csv_unreadable": (
-        "The file could not be read as CSV ({reason}). Save it as comma-separated values (.csv) "
-        "with one header line, and upload it again.",
-        "파일을 CSV로 읽을 수 없습니다 ({reason}). 머리글 한 줄이 있는 쉼표 구분 값(.csv)으로 "
+        "The file could not be read as a CSV table. Save it from your spreadsheet as CSV "
+        "(comma-separated values) with one header line, and upload it again.",
+        "파일을 CSV 표로 읽을 수 없습니다. 스프레드시트에서 머리글 한 줄이 있는 CSV(쉼표로 구분된 값)로 "
         "저장해서 다시 올리세요.",
+    ),
+    "data.csv_header_only": (
+        "The CSV has a header line ({columns} column(s)) but no data rows. Add one row per example below it.",
+        "CSV에 머리글 줄(열 {columns}개)만 있고 데이터 행이 없습니다. 그 아래에 예제마다 한 행씩 넣으세요.",
+    ),
+    "data.csv_excel_file": (
+        "This file is an Excel workbook ({format}) with a .csv name, not a CSV text file. In Excel choose "
+        "File › Save As › \"CSV UTF-8 (Comma delimited)\" (or \"CSV\") and upload that file.",
+        "이 파일은 이름만 .csv인 Excel 통합 문서({format})이며 CSV 텍스트 파일이 아닙니다. Excel에서 "
+        "파일 › 다른 이름으로 저장 › \"CSV UTF-8(쉼표로 분리)\"(또는 \"CSV\")를 골라 저장한 파일을 올리세요.",
+    ),
+    "data.csv_binary_file": (
+        "This is a {format} file, not a CSV table of text. Upload a .csv file saved from a spreadsheet "
+        "or a text editor.",
+        "이 파일은 {format} 파일이며 텍스트로 된 CSV 표가 아닙니다. 스프레드시트나 텍스트 편집기에서 "
+        "저장한 .csv 파일을 올리세요.",
+    ),
+    "data.csv_header_too_long": (
+        "The first line is longer than {limit} characters (about {columns} column names or more), so it is "
+        "not a header this server can read. The first line must list the column names, for example "
+        "height,weight,label; keep only the columns you need.",
+        "첫 줄이 {limit}자보다 길어(열 이름 약 {columns}개 이상) 이 서버가 읽을 수 있는 머리글이 아닙니다. "
+        "첫 줄에는 열 이름이 있어야 합니다(예: height,weight,label). 필요한 열만 남기세요.",
+    ),
+    "data.csv_too_many_columns": (
+        "The CSV has {count} columns, more than the {limit} this server accepts. Keep only the columns "
+        "you need and upload it again.",
+        "CSV에 열이 {count}개 있어 이 서버가 받는 {limit}개를 넘습니다. 필요한 열만 남겨서 다시 올리세요.",
+    ),
+    "data.csv_cell_too_long": (
+        "Line {line} has a value longer than {limit} characters, which is not a table cell. "
+        "Check that line (a missing closing quote \" makes the rest of the file one value).",
+        "{line}번째 줄에 {limit}자보다 긴 값이 있어 표의 칸으로 볼 수 없습니다. 그 줄을 확인하세요 "
+        "(닫는 따옴표 \"가 빠지면 파일의 나머지 전체가 값 하나가 됩니다).",
+    ),
+    "data.csv_ragged": (
+        "Line {line} has {values} values but the header has {expected} columns, and {count} of the {rows} "
+        "rows are like this. Check the delimiter and the quotes in your file, and that every row has "
+        "one value per column.",
+        "{line}번째 줄에는 값이 {values}개 있지만 머리글의 열은 {expected}개이며, {rows}개 행 중 {count}개가 "
+        "이렇습니다. 파일의 구분자와 따옴표를 확인하고, 모든 행이 열마다 값 하나씩 갖도록 하세요.",
+    ),
+    "data.csv_too_many_features": (
+        "One-hot encoding would turn the inputs into {count} columns, more than the {limit} this server "
+        "allows. Text columns with many different values add the most: {columns}. Remove some of them "
+        "from the file, or choose another target.",
+        "원-핫 인코딩을 하면 입력 열이 {count}개가 되어 이 서버가 허용하는 {limit}개를 넘습니다. "
+        "서로 다른 값이 많은 텍스트 열이 가장 많이 늘어납니다: {columns}. 그중 일부를 파일에서 빼거나 "
+        "다른 타깃을 고르세요.",
+    ),
+    "data.csv_parse_timeout": (
+        "Reading the file took longer than {seconds} seconds, so it was stopped to keep the server fast "
+        "for everyone. Upload a smaller file (fewer rows or columns).",
+        "파일을 읽는 데 {seconds}초보다 오래 걸려 모두를 위해 서버를 빠르게 유지하려고 중단했습니다. "
+        "더 작은 파일(행이나 열이 더 적은 파일)을 올리세요.",
+    ),
+    "data.csv_parse_memory": (
+        "Reading the file needed more than {limit_mb} MB of memory, so it was stopped. Upload a smaller "
+        "file (fewer rows or columns).",
+        "파일을 읽는 데 메모리가 {limit_mb} MB보다 많이 필요해서 중단했습니다. 더 작은 파일(행이나 열이 "
+        "더 적은 파일)을 올리세요.",
+    ),
+    "data.csv_parse_failed": (
+        "The file could not be read: the reader stopped unexpectedly. Check that it is a CSV file and "
+        "upload it again; if it keeps happening, tell your teacher.",
+        "파일을 읽지 못했습니다: 읽는 도중 예기치 않게 멈췄습니다. CSV 파일인지 확인하고 다시 올리세요. "
+        "계속 그러면 선생님께 알려 주세요.",
+    ),
+    "data.csv_server_busy": (
+        "The server is reading other students' files right now. Wait a few seconds and try again.",
+        "서버가 지금 다른 학생들의 파일을 읽고 있습니다. 몇 초 기다렸다가 다시 해 보세요.",
+    ),
+    "data.upload_not_saved": (
+        "The upload could not be saved on the server (its disk may be full or read-only). "
+        "Try again in a moment; if it keeps happening, tell your teacher.",
+        "올린 파일을 서버에 저장하지 못했습니다 (디스크가 가득 찼거나 읽기 전용일 수 있습니다). "
+        "잠시 후 다시 해 보고, 계속 그러면 선생님께 알려 주세요.",
     ),
     "data.csv_no_target": (
         "Choose the target column to predict. Columns: {columns}.",

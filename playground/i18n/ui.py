@@ -112,8 +112,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "data.seed": ("Random seed", "랜덤 시드"),
     "data.csv_upload": ("Upload a CSV file (at most {limit} MB)", "CSV 파일 올리기 (최대 {limit} MB)"),
-    "data.csv_too_large": ("This file is {size} MB; the limit on this server is {limit} MB.",
-                           "이 파일은 {size} MB입니다. 이 서버의 한도는 {limit} MB입니다."),
     "data.csv_needed": ("Upload a CSV file to continue. The first row must hold the column names.",
                         "계속하려면 CSV 파일을 올리세요. 첫 줄에는 열 이름이 있어야 합니다."),
     "data.target": ("Target column (what to predict)", "타깃 열 (예측할 값)"),
