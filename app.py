@@ -6,13 +6,17 @@ training happens in worker processes (see playground/training.py).
 
 import streamlit as st
 
-from ui.i18n import language_switch, t
+from ui.backend import session_owner
+from ui.browser import remember_browser
+from ui.i18n import lang, language_switch, t
 from ui.navigation import mark_app_ran
 from ui.state import config, pop_url_error, sync_url
 
 st.set_page_config(page_title="Deep Learning Playground", page_icon="🧠", layout="wide")
 mark_app_ran()
 language_switch()
+remember_browser(lang())
+session_owner()  # this tab keeps its browser's runs alive
 config()
 url_error = pop_url_error()
 if url_error:

@@ -50,7 +50,7 @@ if blocked:
 
 
 def _start_run() -> None:
-    backend.remember_run(pool.submit(cfg.to_dict(), owner))
+    pool.submit(cfg.to_dict(), owner)
     st.session_state.pop(CONFIRM_KEY, None)
 
 
