@@ -29,15 +29,16 @@ def home() -> None:
     steps = [("pages/data.py", "home.step_data"), ("pages/model.py", "home.step_model"),
              ("pages/train.py", "home.step_train"), ("pages/evaluate.py", "home.step_evaluate"),
              ("pages/draw.py", "home.step_draw")]
-    columns = st.columns(len(steps))
-    for column, (page, key) in zip(columns, steps):
-        with column.container(border=True):
-            st.page_link(page, label=t(f"page.{page[6:-3]}"), icon=ICONS[page])
-            st.caption(t(key))
+    with st.container(horizontal=True):  # fixed-width cards wrap onto as many rows as needed
+        for page, key in steps:
+            with st.container(border=True, width=STEP_CARD_WIDTH_PX):
+                st.page_link(page, label=t(f"page.{page[6:-3]}"), icon=ICONS[page])
+                st.caption(t(key))
     st.info(t("home.quick_start"), icon="🚀")
     st.caption(t("home.credits"))
 
 
+STEP_CARD_WIDTH_PX = 150
 ICONS = {"pages/data.py": "📊", "pages/model.py": "🧱", "pages/train.py": "🏋️",
          "pages/evaluate.py": "🔍", "pages/draw.py": "✏️"}
 
