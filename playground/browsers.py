@@ -39,19 +39,27 @@ class BrowserTabs:
         self._is_connected = is_connected
         self._on_gone = on_gone
         self._browser_of: dict[str, str] = {}
+        # Closed tabs that reconnected without a page run: Streamlit will not
+        # report their next close, so their browser is checked again later.
+        self._reconnected: set[str] = set()
         self._lock = threading.Lock()
 
     def opened(self, browser: str, tab: str) -> None:
         """Records that `tab` belongs to `browser` (again after a reconnect)."""
         with self._lock:
             self._browser_of[tab] = browser
+            self._reconnected.discard(tab)
 
     def closed(self, tab: str) -> None:
         """Starts the grace period of the tab's browser."""
         with self._lock:
             browser = self._browser_of.get(tab)
-        if browser is None:
-            return
+            if browser is not None:
+                self._reconnected.add(tab)
+        if browser is not None:
+            self._check_later(browser)
+
+    def _check_later(self, browser: str) -> None:
         timer = threading.Timer(self.grace_s, self.check, args=(browser,))
         timer.daemon = True
         timer.start()
@@ -71,7 +79,11 @@ class BrowserTabs:
             gone = [tab for tab in tabs if not self._is_connected(tab)]
             for tab in gone:
                 del self._browser_of[tab]
+                self._reconnected.discard(tab)
+            watch = any(tab in self._reconnected for tab in tabs if tab not in gone)
         if len(gone) < len(tabs):
+            if watch:
+                self._check_later(browser)
             return False
         self._on_gone(browser)
         return True
