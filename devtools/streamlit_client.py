@@ -142,6 +142,10 @@ class StreamlitClient:
                       and isinstance(getattr(content, name), str) and getattr(content, name)]
         return texts
 
+    def element_kinds(self) -> list[str]:
+        """The kinds of the elements on the page ("markdown", "exception", ...), top to bottom."""
+        return [element.WhichOneof("type") for _, (_, element) in sorted(self._elements.items())]
+
     def shows(self, text: str) -> bool:
         return any(text in shown for shown in self.texts())
 

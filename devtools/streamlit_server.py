@@ -160,3 +160,19 @@ def rss_bytes(pid: int) -> int:
 def tree_rss_bytes(pid: int) -> int:
     """Resident memory of a process and all its descendants."""
     return rss_bytes(pid) + sum(rss_bytes(child) for child in descendants(pid))
+
+
+def mapped_files(pid: int, containing: str) -> list[str]:
+    """Files mapped into a process whose path contains `containing` (e.g. "tensorflow").
+
+    Importing TensorFlow (and Keras, which imports it) maps its native libraries,
+    libtensorflow_framework.so and _pywrap_tensorflow_internal.so, into the
+    process: reading /proc/<pid>/maps tells from outside whether a process has
+    imported it, without any debug hook in the app.
+    """
+    try:
+        lines = Path(f"/proc/{pid}/maps").read_text().splitlines()
+    except OSError:
+        return []
+    paths = {line.split(None, 5)[5] for line in lines if len(line.split(None, 5)) == 6}
+    return sorted(path for path in paths if containing in path)

@@ -19,6 +19,8 @@ sidebar_run_status()
 DIGITS = [str(d) for d in range(10)]
 CANVAS_SIZE = 280
 STROKE_WIDTH = 18
+TOOLBAR_CLEARANCE_PX = 24  # with the gaps around it: more than the toolbar's 2.65rem
+RESULT_WIDTH_PX = 360
 
 st.title(t("draw.title"))
 choice = choose_digit_model(backend.finished_runs())
@@ -52,22 +54,27 @@ mode = st.radio(t("draw.mode"), ["draw", "browse"], format_func=lambda m: t(f"dr
                 horizontal=True, key="draw_mode")
 
 if mode == "draw":
-    canvas_col, result_col = st.columns(2)
-    with canvas_col:
-        version = st.session_state.setdefault("canvas_version", 0)
-        canvas = st_canvas(stroke_width=STROKE_WIDTH, stroke_color="#FFFFFF",
-                           background_color="#000000", height=CANVAS_SIZE, width=CANVAS_SIZE,
-                           drawing_mode="freedraw", return_image_data=True,
-                           key=f"digit_canvas_{version}")
-        st.button(t("draw.clear"), icon="🧽", key="clear_canvas",
-                  on_click=lambda: st.session_state.update(canvas_version=version + 1))
-    pixels = getattr(canvas, "image_data", None) if canvas is not None else None
-    image = drawing.to_mnist_input(pixels) if pixels is not None else None
-    with result_col:
-        if image is None:
-            st.info(t("draw.empty"), icon="✏️")
-        else:
-            show_prediction(image, t("draw.model_sees"))
+    with st.container(horizontal=True, gap="medium"):
+        with st.container(width="content"):
+            # The canvas shows its toolbar (undo, redo, delete) in the strip just
+            # above its top edge while hovered or pinned: keep that strip free so
+            # the toolbar never covers the mode radio.
+            st.space(TOOLBAR_CLEARANCE_PX)
+            version = st.session_state.setdefault("canvas_version", 0)
+            canvas = st_canvas(stroke_width=STROKE_WIDTH, stroke_color="#FFFFFF",
+                               background_color="#000000", height=CANVAS_SIZE, width=CANVAS_SIZE,
+                               drawing_mode="freedraw", return_image_data=True,
+                               key=f"digit_canvas_{version}")
+            st.button(t("draw.clear"), icon="🧽", key="clear_canvas",
+                      on_click=lambda: st.session_state.update(canvas_version=version + 1))
+        pixels = getattr(canvas, "image_data", None) if canvas is not None else None
+        image = drawing.to_mnist_input(pixels) if pixels is not None else None
+        # A fixed width: beside the canvas where there is room, below it where there is not.
+        with st.container(width=RESULT_WIDTH_PX):
+            if image is None:
+                st.info(t("draw.empty"), icon="✏️")
+            else:
+                show_prediction(image, t("draw.model_sees"))
 else:
     folder = str(data_dir() or "")
     try:

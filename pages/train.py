@@ -51,7 +51,7 @@ if blocked:
 
 
 def _start_run() -> None:
-    backend.remember_run(pool.submit(cfg.to_dict(), owner))
+    pool.submit(cfg.to_dict(), owner)
     st.session_state.pop(CONFIRM_KEY, None)
 
 
@@ -65,24 +65,27 @@ def _stop_and_start() -> None:
     _start_run()
 
 
-train_col, stop_col, _ = st.columns([1, 1, 4])
-if train_col.button(t("train.start"), type="primary", icon="▶️", disabled=blocked,
-                    key="train_button"):
+with st.container(horizontal=True):  # buttons as wide as their labels; they wrap, never shrink
+    train_clicked = st.button(t("train.start"), type="primary", icon="▶️", disabled=blocked,
+                              key="train_button")
+    stop_clicked = st.button(t("train.stop"), icon="⏹️", disabled=not active_ids,
+                             key="stop_button")
+if train_clicked:
     if active_ids:
         st.session_state[CONFIRM_KEY] = True
     else:
         _start_run()
         st.rerun()
-if stop_col.button(t("train.stop"), icon="⏹️", disabled=not active_ids, key="stop_button"):
+if stop_clicked:
     _stop_active_runs()
     st.rerun()
 if st.session_state.get(CONFIRM_KEY) and active_ids and not blocked:
     with st.container(border=True):
         st.warning(t("train.already_active"), icon="⏳")
-        stop_new, queue_new, cancel = st.columns(3)
-        stop_new.button(t("train.stop_and_start"), key="stop_and_start", on_click=_stop_and_start)
-        queue_new.button(t("train.queue_after"), key="queue_after", on_click=_start_run)
-        cancel.button(t("train.cancel"), key="cancel_second_run",
+        with st.container(horizontal=True):
+            st.button(t("train.stop_and_start"), key="stop_and_start", on_click=_stop_and_start)
+            st.button(t("train.queue_after"), key="queue_after", on_click=_start_run)
+            st.button(t("train.cancel"), key="cancel_second_run",
                       on_click=lambda: st.session_state.pop(CONFIRM_KEY, None))
 
 

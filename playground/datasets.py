@@ -8,7 +8,9 @@ on the training rows only.
 MNIST and IMDB are read from `mnist.npz` / `imdb.npz` in the offline data
 folder (`PLAYGROUND_DATA_DIR`) first, then from the Keras cache
 (`$KERAS_HOME/datasets`, by default `~/.keras/datasets`); only when neither
-has the file does `keras.datasets` try to download it.
+has the file is it downloaded into the Keras cache, the same file
+`keras.datasets` would download, without importing Keras
+(`playground.downloads`).
 
 Example:
 
@@ -40,7 +42,7 @@ from sklearn import datasets as sk_datasets
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import MinMaxScaler, StandardScaler
 
-from playground import csv_reader, settings
+from playground import csv_reader, downloads, settings
 from playground.config import SCALINGS, TASKS, DataConfig
 from playground.errors import DatasetError
 from playground.uploads import store_upload, upload_path  # noqa: F401 - store_upload is the pages' entry
@@ -517,42 +519,37 @@ def _load_mnist(data: DataConfig) -> Dataset:
     )
 
 
-def _local_or_download(filename: str, read_file, download, unavailable_code: str):
-    """Reads `filename` from the data dir or Keras cache, else downloads it.
+def _local_or_download(filename: str, read_file, unavailable_code: str):
+    """Reads `filename` from the data dir or Keras cache, downloading it there first if needed.
 
     Returns:
-        (arrays, where they came from). Any download failure means "offline"
-        and becomes a DatasetError with `unavailable_code`.
+        (arrays, the path they were read from).
+
+    Raises:
+        DatasetError: `unavailable_code` when the file is nowhere and cannot be
+            downloaded now; it says where to put the file and when the server
+            tries again (the technical reason goes to the server log).
     """
     path = find_data_file(filename)
-    if path is not None:
-        return read_file(_file_key(path)), str(path)
-    try:
-        return download(), f"keras.datasets.{filename.split('.')[0]}"
-    except Exception as err:  # noqa: BLE001 - any download failure means "offline"
-        raise DatasetError(
-            unavailable_code, reason=_reason(err), cache=str(keras_cache_dir())
-        ) from None
+    if path is None:
+        try:
+            path = downloads.fetch(filename, keras_cache_dir())
+        except downloads.DownloadError as err:
+            raise DatasetError(unavailable_code, cache=str(keras_cache_dir()),
+                               url=downloads.KERAS_DATASETS_URL,
+                               minutes=max(1, math.ceil(err.retry_in_s / 60))) from None
+    return read_file(_file_key(path)), str(path)
 
 
 def _mnist_arrays() -> tuple[tuple[np.ndarray, ...], str]:
     """The raw uint8 MNIST arrays and where they came from."""
-    return _local_or_download("mnist.npz", _read_mnist_file, _download_mnist,
-                              "data.mnist_unavailable")
+    return _local_or_download("mnist.npz", _read_mnist_file, "data.mnist_unavailable")
 
 
 @functools.lru_cache(maxsize=2)
 def _read_mnist_file(key: tuple[str, int, int]) -> tuple[np.ndarray, ...]:
     arrays = _read_npz(Path(key[0]), ("x_train", "y_train", "x_test", "y_test"))
     return tuple(arrays[k] for k in ("x_train", "y_train", "x_test", "y_test"))
-
-
-@functools.lru_cache(maxsize=1)
-def _download_mnist() -> tuple[np.ndarray, ...]:
-    import keras
-
-    (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
-    return x_train, y_train, x_test, y_test
 
 
 # ================================================================= IMDB
@@ -572,7 +569,7 @@ def _load_imdb(data: DataConfig) -> Dataset:
     train_seqs, y_train = train_seqs[:limit], y_train[:limit]
     test_seqs, y_test = test_seqs[:limit], y_test[:limit]
 
-    words = _imdb_index_to_word(downloaded=source.startswith("keras."))
+    words = _imdb_index_to_word(may_download=Path(source).parent == keras_cache_dir())
     if words is None:
         notes.append(("data.note.word_index_missing", {}))
         feature_names = [f"word_{i}" for i in range(IMDB_NUM_WORDS)]
@@ -623,8 +620,7 @@ def decode_review(sequence, index_to_word: dict[int, str]) -> str:
 
 def _imdb_sequences():
     """IMDB as `keras.datasets.imdb.load_data(num_words=10000)` returns it."""
-    return _local_or_download("imdb.npz", _read_imdb_file, _download_imdb,
-                              "data.imdb_unavailable")
+    return _local_or_download("imdb.npz", _read_imdb_file, "data.imdb_unavailable")
 
 
 @functools.lru_cache(maxsize=1)
@@ -652,32 +648,25 @@ def _keras_word_ids(raw_sequence) -> np.ndarray:
     return ids.astype(np.int32)
 
 
-@functools.lru_cache(maxsize=1)
-def _download_imdb():
-    import keras
+def _imdb_index_to_word(may_download: bool) -> dict[int, str] | None:
+    """Maps a word id (as in the sequences) to its word, or None if unknown.
 
-    (x_train, y_train), (x_test, y_test) = keras.datasets.imdb.load_data(num_words=IMDB_NUM_WORDS)
-    train = [np.asarray(seq, dtype=np.int32) for seq in x_train]
-    test = [np.asarray(seq, dtype=np.int32) for seq in x_test]
-    return train, np.asarray(y_train), test, np.asarray(y_test)
-
-
-def _imdb_index_to_word(downloaded: bool) -> dict[int, str] | None:
-    """Maps a word id (as in the sequences) to its word, or None if unknown."""
+    Args:
+        may_download: fetch imdb_word_index.json when it is missing (done when
+            imdb.npz itself sits in the Keras cache, not in an offline folder).
+    """
     path = find_data_file("imdb_word_index.json")
-    if path is not None:
+    if path is None and may_download:
         try:
-            return _read_word_index(_file_key(path))
-        except (OSError, ValueError):
-            return None
-    if downloaded:
-        try:
-            import keras
-
-            return _invert_word_index(keras.datasets.imdb.get_word_index())
-        except Exception:  # noqa: BLE001 - the preview is optional
-            return None
-    return None
+            path = downloads.fetch("imdb_word_index.json", keras_cache_dir())
+        except downloads.DownloadError:
+            return None  # the preview is optional; the reason is in the server log
+    if path is None:
+        return None
+    try:
+        return _read_word_index(_file_key(path))
+    except (OSError, ValueError):
+        return None
 
 
 @functools.lru_cache(maxsize=1)

@@ -220,6 +220,11 @@ class LocalPool:
         with self._lock:
             return [w.process.pid for w in self._workers if w.process.pid is not None]
 
+    def jobs_of(self, owner: str) -> list[JobView]:
+        """Copies of every job the pool still keeps for one browser, oldest first."""
+        with self._lock:
+            return [copy.deepcopy(j) for j in self._jobs.values() if j.owner == owner]
+
     def active_jobs(self, owner: str) -> list[JobView]:
         """Copies of one session's queued and running jobs, oldest first."""
         with self._lock:
@@ -350,7 +355,7 @@ class LocalPool:
     def _drop_oldest_ended_jobs(self) -> None:
         ended = [j for j in self._jobs.values() if not j.active]
         for job in ended[:max(0, len(ended) - MAX_KEPT_JOBS)]:
-            self._jobs.pop(job.id, None)
+            self._forget(job)  # its files too, so the disk does not fill
 
     def _append_to_log(self, job: JobView) -> None:
         record = {

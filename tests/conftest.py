@@ -1,6 +1,7 @@
 """Shared test setup: a small pool and private folders for every test run."""
 
 import os
+import socket
 import tempfile
 from pathlib import Path
 
@@ -19,3 +20,11 @@ def shared_mnist_path() -> Path | None:
         "PLAYGROUND_DATA_DIR") else []
     candidates.append(REPO_ROOT.parent / "shared" / "data" / "mnist.npz")
     return next((path for path in candidates if path.is_file()), None)
+
+
+def refused_url() -> str:
+    """A local address where nothing listens: a download from it fails at once, as offline."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/"

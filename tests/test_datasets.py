@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from sklearn import datasets as sk_datasets
 
-from playground import datasets
+from playground import datasets, downloads
 from playground.config import DataConfig
 from playground.datasets import (
     DATASETS,
@@ -29,13 +29,9 @@ from playground.datasets import (
 )
 from playground.errors import DatasetError
 from playground.i18n import data as data_messages
-from tests.conftest import shared_mnist_path
+from tests.conftest import refused_url, shared_mnist_path
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def _offline(*_args, **_kwargs):
-    raise OSError("network is unreachable")
 
 
 @pytest.fixture(autouse=True)
@@ -48,8 +44,8 @@ def isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("KERAS_HOME", str(keras_home))
     monkeypatch.setenv("PLAYGROUND_RUNS_DIR", str(tmp_path / "runs"))
     monkeypatch.delenv("PLAYGROUND_MAX_UPLOAD_MB", raising=False)
-    monkeypatch.setattr(datasets, "_download_mnist", _offline)
-    monkeypatch.setattr(datasets, "_download_imdb", _offline)
+    monkeypatch.setenv(downloads.URL_VARIABLE, refused_url())
+    downloads.forget_failures()
     return data_dir
 
 
@@ -279,15 +275,14 @@ def test_mnist_falls_back_to_the_keras_cache(isolated_dirs, tmp_path):
     assert len(load_dataset(DataConfig(name="mnist", n_samples=0)).x_train) == 25
 
 
-def test_mnist_missing_offline_is_a_clear_error(monkeypatch):
-    calls = []
-    monkeypatch.setattr(datasets, "_download_mnist", lambda: calls.append(1) or _offline())
+def test_mnist_missing_offline_is_a_clear_error():
     with pytest.raises(DatasetError) as info:
         load_dataset(DataConfig(name="mnist"))
-    assert calls == [1]
     assert info.value.code == "data.mnist_unavailable"
-    assert "PLAYGROUND_DATA_DIR" in str(info.value) and "network is unreachable" in str(info.value)
-    assert "PLAYGROUND_DATA_DIR" in info.value.message("ko") and info.value.message("ko") != str(info.value)
+    english, korean = str(info.value), info.value.message("ko")
+    assert "PLAYGROUND_DATA_DIR" in english and "mnist.npz" in english
+    assert "Errno" not in english and "refused" not in english  # no raw network message
+    assert "PLAYGROUND_DATA_DIR" in korean and "mnist.npz" in korean and korean != english
 
 
 def test_mnist_corrupt_file_is_reported(isolated_dirs):

@@ -153,24 +153,31 @@ def block_texts(block) -> str:
                              for child in getattr(block, "children", {}).values()])
 
 
+def runs_of(at: AppTest) -> list[str]:
+    """Ids of the runs the pool keeps for the page's browser, oldest first."""
+    from ui import backend
+
+    return [job.id for job in backend.pool().jobs_of(at.session_state["_browser_id"])]
+
+
 def test_train_again_while_training_asks_to_stop_or_queue():
     at = open_page("pages/train.py", small_moons(epochs=200))
     at.button(key="train_button").click().run()
     run_until(at, lambda page: any("Epoch" in (p.proto.text or "") for p in page.get("progress")))
-    first = at.session_state["runs"][-1]
+    first = runs_of(at)[-1]
 
     at.button(key="train_button").click().run()
     assert any("still training" in w.value for w in at.warning)
     at.button(key="queue_after").click().run()
-    assert len(at.session_state["runs"]) == 2
+    assert len(runs_of(at)) == 2
     assert "starts when your current run ends" in texts(at)
 
     at.button(key="train_button").click().run()
     at.button(key="stop_and_start").click().run()
-    assert len(at.session_state["runs"]) == 3
+    assert len(runs_of(at)) == 3
     run_until(at, lambda page: any("Epoch" in (p.proto.text or "") for p in page.get("progress"))
               and "still training" not in texts(page) and "current run ends" not in texts(page))
-    assert at.session_state["runs"][0] == first
+    assert runs_of(at)[0] == first
 
     at.switch_page("pages/model.py").run()  # every other page shows the run in its sidebar
     assert "Your run: Epoch" in block_texts(at.sidebar)

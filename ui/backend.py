@@ -1,22 +1,38 @@
-"""Access to the shared training pool and to this session's runs."""
+"""Access to the shared training pool and to this browser's runs.
+
+The owner of a run is the browser (`ui.browser.browser_id`), not the tab:
+its runs outlive a reload and show in each of its tabs. When none of its
+tabs has been connected for `server.disconnectedSessionTTL` seconds, its
+queued and running jobs are cancelled; its finished runs stay (the pool
+keeps at most `training.MAX_KEPT_JOBS`, deleting the files of older ones).
+"""
 
 from __future__ import annotations
 
 import atexit
+import functools
 import json
-import uuid
+import threading
 from pathlib import Path
 
 import numpy as np
 import streamlit as st
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from playground import datasets
+from playground.browsers import BrowserTabs
 from playground.config import DataConfig
 from playground.inference import DenseNetwork, load_dense_network
 from playground.settings import Settings
-from playground.training import LocalPool
+from playground.training import JobView, LocalPool
+from ui import browser
 
-RUNS_KEY = "runs"
+# The pool once it exists, for the timer thread that cancels a gone browser's
+# jobs: Streamlit's caches are meant for script threads, and a browser that
+# never opened a page with the pool has nothing to cancel.
+_started_pools: list[LocalPool] = []
+_started_pools_lock = threading.Lock()
 
 
 @st.cache_resource(show_spinner=False)
@@ -29,18 +45,51 @@ def pool() -> LocalPool:
     """One pool per server process, shared by every session; workers start now."""
     training_pool = LocalPool(settings())
     atexit.register(training_pool.shutdown)
+    with _started_pools_lock:
+        _started_pools.append(training_pool)
     return training_pool
 
 
-def _cancel_session_jobs(owner: str) -> None:
-    pool().release_owner(owner)
+def _cancel_active_jobs(owner: str) -> None:
+    with _started_pools_lock:
+        pools = list(_started_pools)
+    for training_pool in pools:
+        for job in training_pool.active_jobs(owner):
+            training_pool.stop(job.id, final_status="cancelled")
 
 
-@st.cache_resource(scope="session", on_release=_cancel_session_jobs, show_spinner=False)
+def _tab_connected(session_id: str) -> bool:
+    return Runtime.exists() and Runtime.instance().is_active_session(session_id)
+
+
+@functools.cache
+def browser_tabs() -> BrowserTabs:
+    """Every browser's open tabs, process-wide."""
+    return BrowserTabs(grace_s=float(st.get_option("server.disconnectedSessionTTL")),
+                       is_connected=_tab_connected, on_gone=_cancel_active_jobs)
+
+
+def _tab_closed(tab: str) -> None:
+    browser_tabs().closed(tab)
+
+
+@st.cache_resource(scope="session", on_release=_tab_closed, show_spinner=False)
+def _open_tab(owner: str, tab: str) -> str:
+    """Registers this tab once per connection; Streamlit releases it when the tab disconnects."""
+    browser_tabs().opened(owner, tab)
+    return tab
+
+
 def session_owner() -> str:
-    """This browser session's id. When the session goes away (after
-    `server.disconnectedSessionTTL` seconds) its jobs are cancelled."""
-    return uuid.uuid4().hex
+    """This browser's id, the owner of its runs; registers the tab that asks.
+
+    app.py calls it on every run, so every open tab keeps its browser's jobs alive.
+    """
+    owner = browser.browser_id()
+    ctx = get_script_run_ctx()
+    if ctx is not None:  # None: not a page run (e.g. a spawned worker importing app.py)
+        _open_tab(owner, ctx.session_id)
+    return owner
 
 
 @st.cache_resource(max_entries=6, show_spinner=False)
@@ -53,15 +102,18 @@ def load_dataset(data: DataConfig) -> datasets.Dataset:
     return _load_dataset(json.dumps(data.__dict__, sort_keys=True))
 
 
-def remember_run(job_id: str) -> None:
-    st.session_state.setdefault(RUNS_KEY, []).append(job_id)
+def session_jobs() -> list[JobView]:
+    """This browser's jobs that the pool still keeps, oldest first."""
+    return pool().jobs_of(session_owner())
 
 
 def session_runs() -> list[str]:
-    return list(st.session_state.get(RUNS_KEY, []))
+    """Ids of this browser's jobs, oldest first."""
+    return [job.id for job in session_jobs()]
 
 
 def current_job_id() -> str | None:
+    """This browser's latest job, whichever tab started it."""
     runs = session_runs()
     return runs[-1] if runs else None
 
@@ -84,13 +136,9 @@ def load_artifacts(folder: str) -> dict:
 
 
 def finished_runs() -> list[tuple[str, dict, str]]:
-    """(run id, result, artifacts folder) of this session's runs that saved a model, oldest first."""
-    runs = []
-    for job_id in session_runs():
-        job = pool().snapshot(job_id)
-        if job is not None and job.artifacts and job.result:
-            runs.append((job.id, job.result, job.artifacts))
-    return runs
+    """(run id, result, artifacts folder) of this browser's runs that saved a model, oldest first."""
+    return [(job.id, job.result, job.artifacts) for job in session_jobs()
+            if job.artifacts and job.result]
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from playground.config import ExperimentConfig
+from ui.i18n import LANGUAGE_PARAM, lang
 
 CONFIG_KEY = "config"
 URL_ERROR_KEY = "url_config_error"
@@ -34,7 +35,8 @@ def pop_url_error() -> str | None:
 
 
 def sync_url() -> None:
-    """Writes the config into the URL so that a link reproduces the experiment."""
-    wanted = config().to_query_params()
+    """Writes the config and the language into the URL, so that a link
+    reproduces the experiment in its sender's language."""
+    wanted = {**config().to_query_params(), LANGUAGE_PARAM: lang()}
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)

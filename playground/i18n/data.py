@@ -167,20 +167,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "행을 늘리거나 테스트 비율을 바꾸세요.",
     ),
     "data.mnist_unavailable": (
-        "MNIST could not be found offline and could not be downloaded ({reason}). "
-        "Set PLAYGROUND_DATA_DIR to a folder that contains mnist.npz, "
-        "or put mnist.npz in {cache}.",
-        "MNIST를 오프라인에서 찾지 못했고 내려받지도 못했습니다 ({reason}). "
-        "PLAYGROUND_DATA_DIR를 mnist.npz가 들어 있는 폴더로 설정하거나, "
-        "mnist.npz를 {cache}에 넣으세요.",
+        "MNIST is not on this server and could not be downloaded (is it offline?). "
+        "To use MNIST without internet, download mnist.npz from {url} on a computer that has "
+        "internet, put it in a folder on the server and start the app with "
+        "PLAYGROUND_DATA_DIR set to that folder (or copy it into {cache}). "
+        "The server tries the download again in about {minutes} min.",
+        "이 서버에 MNIST가 없고 내려받지도 못했습니다 (인터넷에 연결되어 있지 않나요?). "
+        "인터넷 없이 MNIST를 쓰려면 인터넷이 되는 컴퓨터에서 {url} 에서 mnist.npz를 내려받아 "
+        "서버의 한 폴더에 넣고, PLAYGROUND_DATA_DIR를 그 폴더로 설정해 앱을 시작하세요 "
+        "({cache}에 복사해도 됩니다). 서버는 약 {minutes}분 뒤에 다시 내려받기를 시도합니다.",
     ),
     "data.imdb_unavailable": (
-        "IMDB could not be found offline and could not be downloaded ({reason}). "
-        "Set PLAYGROUND_DATA_DIR to a folder that contains imdb.npz (and imdb_word_index.json), "
-        "or put them in {cache}.",
-        "IMDB를 오프라인에서 찾지 못했고 내려받지도 못했습니다 ({reason}). "
-        "PLAYGROUND_DATA_DIR를 imdb.npz(와 imdb_word_index.json)가 들어 있는 폴더로 설정하거나, "
-        "{cache}에 넣으세요.",
+        "IMDB is not on this server and could not be downloaded (is it offline?). "
+        "To use IMDB without internet, download imdb.npz and imdb_word_index.json from {url} "
+        "on a computer that has internet, put both in a folder on the server and start the app "
+        "with PLAYGROUND_DATA_DIR set to that folder (or copy them into {cache}). "
+        "The server tries the download again in about {minutes} min.",
+        "이 서버에 IMDB가 없고 내려받지도 못했습니다 (인터넷에 연결되어 있지 않나요?). "
+        "인터넷 없이 IMDB를 쓰려면 인터넷이 되는 컴퓨터에서 {url} 에서 imdb.npz와 "
+        "imdb_word_index.json을 내려받아 서버의 한 폴더에 함께 넣고, PLAYGROUND_DATA_DIR를 "
+        "그 폴더로 설정해 앱을 시작하세요 ({cache}에 복사해도 됩니다). "
+        "서버는 약 {minutes}분 뒤에 다시 내려받기를 시도합니다.",
     ),
     "data.npz_unreadable": (
         "The data file {path} could not be read ({reason}). Replace it with a file in the Keras format.",

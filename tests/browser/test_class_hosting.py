@@ -9,7 +9,7 @@ import pytest
 from devtools.streamlit_server import alive, start_server
 from playground.config import DataConfig, ExperimentConfig, LayerConfig
 
-GRACE_S = 2
+GRACE_S = 5
 
 
 def long_experiment() -> ExperimentConfig:
@@ -46,6 +46,8 @@ def test_a_closed_tab_is_cancelled_and_stopping_the_server_leaves_no_workers(bro
     assert workers, "the server should have started its training workers"
 
     context.close()  # the student closes the tab
+    time.sleep(GRACE_S / 2)
+    assert ended_jobs(server) == {}, "a closed tab's runs must wait out the grace period"
     deadline = time.monotonic() + GRACE_S + 60
     while time.monotonic() < deadline and len(ended_jobs(server)) < 2:
         time.sleep(0.5)
