@@ -8,15 +8,13 @@ import streamlit as st
 
 from ui.i18n import language_switch, t
 from ui.navigation import mark_app_ran
-from ui.state import config, pop_url_error, sync_url
+from ui.state import config, show_link_notes, sync_url
 
 st.set_page_config(page_title="Deep Learning Playground", page_icon="🧠", layout="wide")
 mark_app_ran()
 language_switch()
 config()
-url_error = pop_url_error()
-if url_error:
-    st.warning(t("ui.url_config_error", detail=url_error), icon="🔗")
+show_link_notes()
 
 
 def home() -> None:
