@@ -14,7 +14,6 @@ st.set_page_config(page_title="Deep Learning Playground", page_icon="🧠", layo
 mark_app_ran()
 language_switch()
 config()
-show_link_notes()
 
 
 def home() -> None:
@@ -39,5 +38,6 @@ navigation = st.navigation([
     st.Page(home, title=t("page.home"), icon="🏠", default=True),
     *[st.Page(page, title=t(f"page.{page[6:-3]}"), icon=icon) for page, icon in ICONS.items()],
 ])
+show_link_notes(navigation.url_path)
 navigation.run()
 sync_url()

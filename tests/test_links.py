@@ -253,11 +253,19 @@ def test_the_notes_are_in_korean_and_escaped():
     assert_nothing_renders(warning)
 
 
-def test_the_notes_are_shown_once():
+def link_warning_shown(at: AppTest, lang: str = "en") -> bool:
+    return any(w.value.startswith(translate("link.heading", lang)) for w in at.warning)
+
+
+def test_the_notes_stay_on_the_linked_page_until_another_page_is_opened():
     at = open_link("data.name=moons&epochs=inf", None)
-    assert any(w.value.startswith(translate("link.heading")) for w in at.warning)
+    assert link_warning_shown(at)
+    at.selectbox(key="lang").select("ko").run()  # switching the language reruns the page
+    assert link_warning_shown(at, "ko")
+    at.switch_page("pages/train.py").run()
+    assert not link_warning_shown(at)
     at.switch_page("pages/model.py").run()
-    assert not any(w.value.startswith(translate("link.heading")) for w in at.warning)
+    assert not link_warning_shown(at)
 
 
 # --------------------------------------- values a widget cannot show, from the session

@@ -11,6 +11,7 @@ from ui.i18n import t
 
 CONFIG_KEY = "config"
 LINK_NOTES_KEY = "link_notes"
+LINK_NOTES_PAGE_KEY = "link_notes_page"
 
 
 def config() -> ExperimentConfig:
@@ -35,12 +36,24 @@ def _from_url() -> ExperimentConfig:
     return config
 
 
-def show_link_notes() -> None:
-    """Says, once, which of the link's values were changed or refused, and what is used."""
-    notes = st.session_state.pop(LINK_NOTES_KEY, None)
-    if notes:
-        lines = "\n".join(f"- {t(note.code, **note.params)}" for note in notes)
-        st.warning(f"{t('link.heading')}\n\n{lines}", icon="🔗")
+def show_link_notes(page: str) -> None:
+    """Says which of the link's values were changed or refused, and what is used instead.
+
+    The notes stay on the page the link opened (switching the language
+    reruns it) and are gone once the student opens another page.
+
+    Args:
+        page: the page being shown (`st.navigation(...).url_path`).
+    """
+    notes = st.session_state.get(LINK_NOTES_KEY)
+    if not notes:
+        return
+    shown_on = st.session_state.setdefault(LINK_NOTES_PAGE_KEY, page)
+    if shown_on != page:
+        del st.session_state[LINK_NOTES_KEY], st.session_state[LINK_NOTES_PAGE_KEY]
+        return
+    lines = "\n".join(f"- {t(note.code, **note.params)}" for note in notes)
+    st.warning(f"{t('link.heading')}\n\n{lines}", icon="🔗")
 
 
 def sync_url() -> None:
