@@ -9,7 +9,7 @@ import pytest
 
 from playground.errors import DatasetError
 from playground.i18n import translate
-from playground.i18n.escape import Markdown, escape_markdown, escape_params
+from playground.i18n.escape import WORD_JOINER, Markdown, escape_markdown, escape_params
 
 HOSTILE = [
     "[log in again](http://evil.example/login)",
@@ -21,7 +21,7 @@ HOSTILE = [
     "> quote | a | b |",
     "$x^2$ :red[boo] :rocket: :material/home:",
     "a\\*b & c &amp; d",
-    "http://evil.example www.evil.example",
+    "http://evil.example www.evil.example HTTPS://x.y mail me: a.b@evil.example",
     "{value} {0} {}",
 ]
 
@@ -38,7 +38,16 @@ def test_escaped_text_renders_as_exactly_its_characters(text):
     body = re.fullmatch(r"<p>(.*)</p>\n", rendered, re.DOTALL)
     assert body, rendered  # one plain paragraph: no heading, list, quote, table or rule
     assert "<" not in body.group(1), rendered  # no tag: no link, image, emphasis or code
-    assert html.unescape(body.group(1)) == re.sub(r"\n+", " ", text)
+    assert html.unescape(body.group(1)).replace(WORD_JOINER, "") == re.sub(r"\n+", " ", text)
+
+
+def test_addresses_cannot_become_links():
+    escaped = escape_markdown("see http://evil.example, www.evil.example or a@evil.example")
+    # GitHub-flavoured Markdown's bare-address links, as its extension finds them in text
+    unescaped = re.sub(r"\\(.)", r"\1", escaped)
+    assert not re.search(r"https?://|www\.|\w@\w", unescaped)
+    assert unescaped.replace(WORD_JOINER, "") == "see http://evil.example, www.evil.example or a@evil.example"
+    assert WORD_JOINER not in escape_markdown("ratio 3:1, 데이터:값")
 
 
 def test_line_breaks_become_spaces():

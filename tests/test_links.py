@@ -249,7 +249,8 @@ def test_the_notes_are_in_korean_and_escaped():
     assert not at.exception
     warning = next(w.value for w in at.warning if w.value.startswith(translate("link.heading", "ko")))
     assert "한도" in warning
-    assert "\\[log in\\]\\(http\\://evil\\.example\\)" in warning
+    assert escape_markdown("[log in](http://evil.example)") in warning
+    assert "\\[log in\\]\\(http\\:" in warning
     assert_nothing_renders(warning)
 
 

@@ -29,6 +29,12 @@ import re
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$=:])")
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+# GitHub-flavoured Markdown also turns bare addresses (http://..., www...., a@b.c)
+# into links, and Streamlit does so on the text itself, after the escapes are
+# resolved. An invisible WORD JOINER in "://", after "@" and inside "www."
+# breaks every such address without changing what the reader sees.
+WORD_JOINER = "\u2060"
+_AUTOLINK_MARKS = re.compile(r"(?<=:)(?=/)|(?<=@)|(?<=\bwww)(?=\.)", re.IGNORECASE)
 
 
 class Markdown(str):
@@ -43,8 +49,9 @@ def escape_markdown(text: object) -> str:
     """Returns `text` as Markdown that shows exactly its characters.
 
     Markdown specials are backslash-escaped, `&`, `<` and `>` become HTML
-    entities, and line breaks become spaces (a quoted value stays inline:
-    it cannot start a heading, a list or a code block).
+    entities, line breaks become spaces (a quoted value stays inline: it
+    cannot start a heading, a list or a code block), and an invisible
+    `WORD_JOINER` keeps web and mail addresses from becoming links.
 
     Args:
         text: any value; it is converted with `str` first.
@@ -54,6 +61,7 @@ def escape_markdown(text: object) -> str:
         (Korean) are unchanged.
     """
     text = _LINE_BREAKS.sub(" ", str(text))
+    text = _AUTOLINK_MARKS.sub(WORD_JOINER, text)
     text = "".join(_HTML_ENTITIES.get(char, char) for char in text)
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 

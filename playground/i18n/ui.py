@@ -185,9 +185,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "model.patience": ("Patience", "patience (인내 에포크)"),
     "model.restore_best": ("Restore best weights", "가장 좋은 가중치로 복원"),
     "model.keras_defaults": (
-        "Every setting starts at Keras's own default, except the epochs and the validation split: "
-        "their ❓ says why.",
-        "모든 설정은 Keras 기본값에서 시작합니다. 에포크와 검증 데이터 비율만 다르며, 이유는 각 ❓에 있습니다.",
+        "Every setting starts at Keras's own default, except the epochs and the validation split; "
+        "the ? next to each control says why.",
+        "모든 설정은 Keras 기본값에서 시작합니다. 에포크와 검증 데이터 비율만 다르며, 각 입력란 옆의 ?에 "
+        "이유가 있습니다.",
     ),
     "model.learning_rate_help": (
         "Each optimizer starts at its Keras default: Adam 0.001, SGD 0.01, RMSprop 0.001, "
