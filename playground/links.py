@@ -54,10 +54,10 @@ CHOICES = {
     "optimizer": options.OPTIMIZERS,
 }
 _TYPES = {"int": int, "float": float, "float | None": float, "str": str, "bool": bool}
-# Query parameter -> (dataclass, field name), "data.name" first: the ranges depend on it.
+# Query parameter -> the type of its field; "layers" has its own syntax.
 _FIELDS = {
-    **{f"data.{f.name}": (DataConfig, f) for f in dataclasses.fields(DataConfig)},
-    **{f.name: (ExperimentConfig, f) for f in dataclasses.fields(ExperimentConfig)
+    **{f"data.{f.name}": _TYPES[f.type] for f in dataclasses.fields(DataConfig)},
+    **{f.name: _TYPES[f.type] for f in dataclasses.fields(ExperimentConfig)
        if f.name not in ("data", "layers")},
 }
 _UNSET = object()
@@ -98,7 +98,7 @@ def read_link(params: Mapping[str, str], settings: Settings) -> tuple[Experiment
         default size.
     """
     reader = _Reader(settings)
-    name = reader.field("data.name", params)
+    name = reader.field("data.name", params)  # first: the ranges depend on the dataset
     name = DataConfig.name if name is _UNSET else name
     ranges = {**{f"data.{key}": rng for key, rng in limits.data_ranges(name, settings).items()},
               **limits.model_ranges(settings)}
@@ -129,8 +129,7 @@ class _Reader:
         """The typed, bounded value of config field `key`, or `_UNSET` (absent or refused)."""
         if key not in params:
             return _UNSET
-        kind = _TYPES[_FIELDS[key][1].type]
-        return self.value(key, params[key], kind, allowed, CHOICES.get(key))
+        return self.value(key, params[key], _FIELDS[key], allowed, CHOICES.get(key))
 
     def value(self, key: str, text: str, kind: type, allowed: limits.Range | None = None,
               choices: tuple[str, ...] | None = None):

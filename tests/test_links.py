@@ -16,7 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from playground import checks, datasets, limits, models
-from playground.config import ExperimentConfig
+from playground.config import DataConfig, ExperimentConfig, LayerConfig
 from playground.errors import DatasetError
 from playground.i18n import translate
 from playground.i18n.escape import escape_markdown
@@ -191,6 +191,20 @@ def test_each_value_is_clamped_refused_or_kept(query, field, value, codes):
     config, found = read(query)
     assert getattr(config, field) == value
     assert found == codes
+
+
+@pytest.mark.parametrize("config", [
+    ExperimentConfig(),
+    ExperimentConfig(data=DataConfig(name="mnist", n_samples=0, scaling="minmax", seed=7),
+                     layers=[LayerConfig(256, "sigmoid"), LayerConfig(8, "leaky_relu")],
+                     optimizer="sgd", learning_rate=0.03, momentum=0.9, epochs=200, batch_size=4096,
+                     validation_split=0.5, early_stopping=True, patience=200,
+                     restore_best_weights=True, seed=2**32 - 1, loss="mse", output_units=10),
+    ExperimentConfig(data=DataConfig(name="csv", csv_file="a" * 64, target="가격 (원)", task="regression"),
+                     layers=[]),
+])
+def test_a_link_the_app_writes_reads_back_exactly(config):
+    assert read_link(config.to_query_params(), Settings()) == (config, [])
 
 
 def test_a_learning_rate_absent_or_refused_follows_the_optimizer():
