@@ -114,7 +114,7 @@ class ExperimentConfig:
     optimizer: str = "adam"
     learning_rate: float | None = None
     momentum: float = 0.0
-    epochs: int = 50
+    epochs: int = 60
     batch_size: int = 32
     validation_split: float = 0.2
     early_stopping: bool = False

@@ -152,6 +152,9 @@ def test_a_hostile_link_cannot_start_a_job_beyond_the_limits(line):
 
 
 # ----------------------------------------------------------- what a link does
+DEFAULT_EPOCHS = ExperimentConfig().epochs
+
+
 def read(query: str) -> tuple[ExperimentConfig, list[str]]:
     config, notes = read_link(last_values(parse_link(query)), Settings())
     return config, [note.code for note in notes]
@@ -168,12 +171,12 @@ def read(query: str) -> tuple[ExperimentConfig, list[str]]:
     ("validation_split=0.95", "validation_split", 0.5, ["link.clamped"]),
     ("early_stopping=1&patience=100000", "patience", 200, ["link.clamped"]),
     # not a usable number: the default, with a note
-    ("epochs=inf", "epochs", 50, ["link.not_a_whole_number"]),
-    ("epochs=1e400", "epochs", 50, ["link.not_a_whole_number"]),
-    ("epochs=" + "9" * 400, "epochs", 50, ["link.too_long"]),
-    ("epochs=2.5", "epochs", 50, ["link.not_a_whole_number"]),
-    ("epochs=%zz", "epochs", 50, ["link.not_a_whole_number"]),
-    ("epochs=-5", "epochs", 50, ["link.too_small"]),
+    ("epochs=inf", "epochs", DEFAULT_EPOCHS, ["link.not_a_whole_number"]),
+    ("epochs=1e400", "epochs", DEFAULT_EPOCHS, ["link.not_a_whole_number"]),
+    ("epochs=" + "9" * 400, "epochs", DEFAULT_EPOCHS, ["link.too_long"]),
+    ("epochs=2.5", "epochs", DEFAULT_EPOCHS, ["link.not_a_whole_number"]),
+    ("epochs=%zz", "epochs", DEFAULT_EPOCHS, ["link.not_a_whole_number"]),
+    ("epochs=-5", "epochs", DEFAULT_EPOCHS, ["link.too_small"]),
     ("learning_rate=nan", "learning_rate", 0.001, ["link.not_finite"]),
     ("learning_rate=-1", "learning_rate", 0.001, ["link.too_small"]),
     ("optimizer=sgd&learning_rate=inf", "learning_rate", 0.01, ["link.not_finite"]),
