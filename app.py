@@ -10,7 +10,7 @@ from ui.backend import session_owner
 from ui.browser import remember_browser
 from ui.i18n import lang, language_switch, t
 from ui.navigation import mark_app_ran
-from ui.state import config, pop_url_error, sync_url
+from ui.state import config, show_link_notes, sync_url
 
 st.set_page_config(page_title="Deep Learning Playground", page_icon="🧠", layout="wide")
 mark_app_ran()
@@ -18,9 +18,6 @@ language_switch()
 remember_browser(lang())
 session_owner()  # this tab keeps its browser's runs alive
 config()
-url_error = pop_url_error()
-if url_error:
-    st.warning(t("ui.url_config_error", detail=url_error), icon="🔗")
 
 
 def home() -> None:
@@ -46,5 +43,6 @@ navigation = st.navigation([
     st.Page(home, title=t("page.home"), icon="🏠", default=True),
     *[st.Page(page, title=t(f"page.{page[6:-3]}"), icon=icon) for page, icon in ICONS.items()],
 ])
+show_link_notes(navigation.url_path)
 navigation.run()
 sync_url()

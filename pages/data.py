@@ -6,7 +6,9 @@ import streamlit as st
 from playground import charts, datasets
 from playground.config import SCALINGS, TASKS
 from playground.errors import PlaygroundError
-from ui.backend import load_dataset
+from playground.limits import TRAIN_ROWS, data_ranges
+from ui.backend import load_dataset, settings
+from ui.bounded import in_range
 from ui.csv_upload import stored_upload, upload_limit_mb
 from ui.navigation import ensure_app_navigation
 from ui.run_status import sidebar_run_status
@@ -29,17 +31,32 @@ if chosen != data.name:
 spec = datasets.DATASETS[data.name]
 st.caption(t(f"data.about.{data.name}"))
 
+ranges = data_ranges(data.name, settings())
+
+
+def _bounded(name: str):
+    """(value, low, high) of `data.<name>` for a widget: the value within its range."""
+    allowed = ranges[name]
+    return in_range(f"data.{name}", getattr(data, name), allowed), allowed.low, allowed.high
+
+
 left, right = st.columns(2)
 with left:
     if spec.kind == "points2d":
-        data.n_samples = st.slider(t("data.n_samples"), 100, 3000, int(data.n_samples), step=100)
-        data.noise = st.slider(t("data.noise"), 0.0, 1.0, float(data.noise), step=0.05)
-    elif data.name in ("mnist", "imdb"):
-        data.n_samples = int(st.number_input(t("data.train_limit"), 0, 60000, int(data.n_samples),
-                                             step=1000, help=t("data.train_limit_help")))
+        value, low, high = _bounded("n_samples")
+        data.n_samples = st.slider(t("data.n_samples"), low, high, value, step=10,
+                                   help=t("data.n_samples_help", maximum=high))
+        value, low, high = _bounded("noise")
+        data.noise = st.slider(t("data.noise"), low, high, value, step=0.05)
+    elif data.name in TRAIN_ROWS:
+        value, low, high = _bounded("n_samples")
+        data.n_samples = int(st.number_input(
+            t("data.train_limit"), low, high, value, step=1000,
+            help=t("data.train_limit_help", total=TRAIN_ROWS[data.name],
+                   default=datasets.DEFAULT_SAMPLES[data.name])))
     if not spec.has_official_test_split:
-        data.test_fraction = st.slider(t("data.test_fraction"), 0.1, 0.5, float(data.test_fraction),
-                                       step=0.05)
+        value, low, high = _bounded("test_fraction")
+        data.test_fraction = st.slider(t("data.test_fraction"), low, high, value, step=0.05)
     else:
         st.caption(t("data.official_split"))
 with right:
@@ -47,7 +64,8 @@ with right:
                             if data.scaling in SCALINGS else 0,
                             format_func=lambda s: t(f"data.scaling.{s}"), horizontal=True,
                             help=t("data.scaling_help"))
-    data.seed = int(st.number_input(t("data.seed"), 0, 10_000, int(data.seed)))
+    value, low, high = _bounded("seed")
+    data.seed = int(st.number_input(t("data.seed"), low, high, value))
 
 if data.name == "csv":
     limit_mb = upload_limit_mb()

@@ -5,9 +5,11 @@ import streamlit as st
 
 from playground import models
 from playground.config import (ACTIVATIONS, LABEL_ENCODINGS, LOSSES, OPTIMIZERS,
-                               OUTPUT_ACTIVATIONS, LayerConfig)
+                               OUTPUT_ACTIVATIONS, ExperimentConfig, LayerConfig)
 from playground.errors import PlaygroundError
+from playground.limits import model_ranges
 from ui.backend import load_dataset, settings
+from ui.bounded import in_range
 from ui.navigation import ensure_app_navigation
 from ui.run_status import sidebar_run_status
 from ui.i18n import show_error, t
@@ -18,6 +20,8 @@ ensure_app_navigation()
 sidebar_run_status()
 
 cfg = config()
+ranges = model_ranges(settings())
+keras_defaults = ExperimentConfig()
 st.title(t("model.title"))
 try:
     dataset = load_dataset(cfg.data)
@@ -47,9 +51,11 @@ def _edit_layers(change) -> None:
 for index, layer in enumerate(cfg.layers):
     units_col, act_col, up_col, down_col, del_col = st.columns([3, 3, 1, 1, 1],
                                                                vertical_alignment="bottom")
-    layer.units = int(units_col.number_input(t("model.units", n=index + 1), min_value=0,
-                                             max_value=1_000_000, value=int(layer.units),
-                                             key=f"units_{version}_{index}"))
+    with units_col:
+        units = in_range(f"layers[{index + 1}].units", layer.units, ranges["units"])
+        layer.units = int(st.number_input(t("model.units", n=index + 1), min_value=ranges["units"].low,
+                                          max_value=ranges["units"].high, value=units,
+                                          key=f"units_{version}_{index}"))
     layer.activation = act_col.selectbox(t("model.activation"), ACTIVATIONS,
                                          index=_option_index(ACTIVATIONS, layer.activation),
                                          format_func=lambda a: t(f"act.{a}"),
@@ -73,8 +79,11 @@ out_cols = st.columns(4)
 cfg.output_activation = out_cols[0].selectbox(
     t("model.output_activation"), OUTPUT_ACTIVATIONS,
     index=_option_index(OUTPUT_ACTIVATIONS, cfg.output_activation), format_func=lambda a: t(f"act.{a}"))
-cfg.output_units = int(out_cols[1].number_input(t("model.output_units"), 0, 100_000,
-                                                int(cfg.output_units), help=t("model.output_units_help")))
+with out_cols[1]:
+    output_units = in_range("output_units", cfg.output_units, ranges["output_units"])
+    cfg.output_units = int(st.number_input(t("model.output_units"), ranges["output_units"].low,
+                                           ranges["output_units"].high, output_units,
+                                           help=t("model.output_units_help")))
 cfg.loss = out_cols[2].selectbox(t("model.loss"), LOSSES, index=_option_index(LOSSES, cfg.loss),
                                  format_func=lambda l: t(f"loss.{l}"))
 if dataset.task != "regression":
@@ -84,28 +93,52 @@ if dataset.task != "regression":
 
 # ------------------------------------------------------------- compile & fit
 st.subheader(t("model.training"))
+st.caption(t("model.keras_defaults"))
+
+
+def _number(column, name: str, label: str, help_text: str, **options):
+    """A number input for config field `name`, within its range."""
+    allowed = ranges[name]
+    with column:
+        value = in_range(name, getattr(cfg, name), allowed)
+        return st.number_input(label, min_value=allowed.low, max_value=allowed.high, value=value,
+                               help=help_text, **options)
+
+
+def _slider(column, name: str, label: str, help_text: str, **options):
+    """A slider for config field `name`, within its range."""
+    allowed = ranges[name]
+    with column:
+        value = in_range(name, getattr(cfg, name), allowed)
+        return st.slider(label, allowed.low, allowed.high, value, help=help_text, **options)
+
+
 fit_cols = st.columns(4)
-cfg.optimizer = fit_cols[0].selectbox(t("model.optimizer"), OPTIMIZERS,
-                                      index=_option_index(OPTIMIZERS, cfg.optimizer),
-                                      format_func=lambda o: t(f"opt.{o}"))
-cfg.learning_rate = float(fit_cols[1].number_input(t("model.learning_rate"), min_value=0.0,
-                                                   max_value=1e4, value=float(cfg.learning_rate),
-                                                   format="%g", step=0.001))
+cfg.switch_optimizer(fit_cols[0].selectbox(t("model.optimizer"), OPTIMIZERS,
+                                           index=_option_index(OPTIMIZERS, cfg.optimizer),
+                                           format_func=lambda o: t(f"opt.{o}")))
+cfg.learning_rate = float(_number(fit_cols[1], "learning_rate", t("model.learning_rate"),
+                                  t("model.learning_rate_help"), format="%g", step=0.001))
 if cfg.optimizer == "sgd":
-    cfg.momentum = float(fit_cols[2].slider(t("model.momentum"), 0.0, 0.99, float(cfg.momentum)))
+    cfg.momentum = float(_slider(fit_cols[2], "momentum", t("model.momentum"),
+                                 t("model.momentum_help")))
 fit_cols = st.columns(4)
-cfg.epochs = int(fit_cols[0].number_input(t("model.epochs"), 0, 100_000, int(cfg.epochs)))
-cfg.batch_size = int(fit_cols[1].number_input(t("model.batch_size"), 0, 100_000, int(cfg.batch_size)))
-cfg.validation_split = float(fit_cols[2].slider(t("model.validation_split"), 0.0, 0.5,
-                                                float(cfg.validation_split), step=0.05))
-cfg.seed = int(fit_cols[3].number_input(t("model.seed"), 0, 10_000, int(cfg.seed)))
+cfg.epochs = int(_number(fit_cols[0], "epochs", t("model.epochs"),
+                         t("model.epochs_help", default=keras_defaults.epochs)))
+cfg.batch_size = int(_number(fit_cols[1], "batch_size", t("model.batch_size"),
+                             t("model.batch_size_help")))
+cfg.validation_split = float(_slider(fit_cols[2], "validation_split", t("model.validation_split"),
+                                     t("model.validation_split_help",
+                                       default=keras_defaults.validation_split), step=0.05))
+cfg.seed = int(_number(fit_cols[3], "seed", t("model.seed"), t("model.seed_help")))
 es_cols = st.columns(3, vertical_alignment="bottom")
 cfg.early_stopping = es_cols[0].checkbox(t("model.early_stopping"), value=cfg.early_stopping,
                                          help=t("model.early_stopping_help"))
 if cfg.early_stopping:
-    cfg.patience = int(es_cols[1].number_input(t("model.patience"), 0, 1000, int(cfg.patience)))
+    cfg.patience = int(_number(es_cols[1], "patience", t("model.patience"), t("model.patience_help")))
     cfg.restore_best_weights = es_cols[2].checkbox(t("model.restore_best"),
-                                                   value=cfg.restore_best_weights)
+                                                   value=cfg.restore_best_weights,
+                                                   help=t("model.restore_best_help"))
 
 # ------------------------------------------------------------- summary & checks
 st.subheader(t("model.summary"))

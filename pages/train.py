@@ -7,7 +7,6 @@ import streamlit as st
 from playground import charts, checks, evaluation
 from playground.csv_export import safe_csv
 from playground.errors import PlaygroundError
-from playground.i18n import translate
 from playground.worker import grid_points
 from ui import backend
 from ui.navigation import ensure_app_navigation
@@ -116,7 +115,7 @@ def _status(job) -> None:
         st.warning(t("train.stopped", epochs=len(job.history)), icon="⏹️")
     elif job.status == "failed":
         code, params = job.error
-        st.error(translate(code, lang(), **params), icon="🛑")
+        st.error(t(code, **params), icon="🛑")  # the values it quotes are escaped
         if code == "train.diverged":
             st.button(t("train.use_lr", lr=f"{params['suggestion']:g}"), key="use_smaller_lr",
                       on_click=_use_learning_rate, args=(params["suggestion"],))

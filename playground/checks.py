@@ -22,6 +22,7 @@ import numpy as np
 from playground import config as options
 from playground.config import ExperimentConfig
 from playground.datasets import Dataset
+from playground.limits import MAX_SEED
 from playground.models import (
     Head,
     fit_rows,
@@ -47,7 +48,7 @@ CODES = tuple("check." + code for code in (
     "unknown_optimizer", "unknown_label_encoding",
     # sizes and server limits
     "too_many_layers", "units_out_of_range", "output_units_out_of_range",
-    "too_many_params",
+    "too_many_params", "too_many_steps", "too_much_work",
     # classification head
     "softmax_one_unit", "sigmoid_one_unit_multiclass", "binary_loss_multiclass",
     "crossentropy_one_unit", "categorical_on_integer_labels", "sparse_on_onehot_labels",
@@ -60,8 +61,8 @@ CODES = tuple("check." + code for code in (
     "regression_relu_negative",
     # compile and fit
     "learning_rate_not_positive", "learning_rate_too_high", "momentum_out_of_range",
-    "epochs_out_of_range", "batch_size_not_positive", "validation_split_out_of_range",
-    "early_stopping_needs_validation", "patience_not_positive",
+    "epochs_out_of_range", "batch_size_out_of_range", "validation_split_out_of_range",
+    "early_stopping_needs_validation", "patience_out_of_range", "seed_out_of_range",
     # inputs and hidden layers
     "unscaled_inputs", "linear_hidden_layers",
 ))
@@ -121,9 +122,12 @@ def run_checks(
     output_units_ok = 0 <= config.output_units <= settings.max_units
     if not names and output_units_ok:
         problems += _check_head(config, dataset)
+    training = _check_training(config, settings)
     if not names and not sizes:
         problems += _check_model_size(config, dataset, settings)
-    problems += _check_training(config, settings)
+    if not names and not sizes and not has_errors(training):
+        problems += _check_work(config, dataset, settings)
+    problems += training
     problems += _check_inputs(config, dataset)
     return sorted(problems, key=lambda problem: LEVELS.index(problem.level))
 
@@ -313,15 +317,48 @@ def _check_training(config: ExperimentConfig, settings: Settings) -> list[Proble
     if not 1 <= config.epochs <= settings.max_epochs:
         problems.append(_error("epochs_out_of_range", value=config.epochs,
                                max_epochs=settings.max_epochs))
-    if config.batch_size < 1:
-        problems.append(_error("batch_size_not_positive", value=config.batch_size))
+    if not 1 <= config.batch_size <= settings.max_batch_size:
+        problems.append(_error("batch_size_out_of_range", value=config.batch_size,
+                               max_batch_size=settings.max_batch_size))
     if not 0 <= config.validation_split < 0.9:
         problems.append(_error("validation_split_out_of_range", value=config.validation_split))
     if config.early_stopping:
         if config.validation_split == 0:
             problems.append(_error("early_stopping_needs_validation"))
-        if config.patience < 1:
-            problems.append(_error("patience_not_positive", value=config.patience))
+        if not 0 <= config.patience <= settings.max_epochs:
+            problems.append(_error("patience_out_of_range", value=config.patience,
+                                   max_epochs=settings.max_epochs))
+    for name, seed in (("seed", config.seed), ("data.seed", config.data.seed)):
+        if not 0 <= seed <= MAX_SEED:
+            problems.append(_error("seed_out_of_range", name=name, value=seed, maximum=MAX_SEED))
+    return problems
+
+
+def _check_work(config: ExperimentConfig, dataset: Dataset, settings: Settings) -> list[Problem]:
+    """The run's size within the server's limits on steps and on work.
+
+    Steps are `epochs × ceil(training rows / batch size)`; work is
+    `epochs × training rows × parameters`, about the multiply-adds of the
+    run's forward passes (the backward pass costs about twice that again).
+    """
+    rows = fit_rows(config, dataset)
+    steps_per_epoch = max(1, math.ceil(rows / config.batch_size))
+    steps = config.epochs * steps_per_epoch
+    problems = []
+    if steps > settings.max_train_steps:
+        epochs_fit = settings.max_train_steps // steps_per_epoch
+        steps_fit = max(1, settings.max_train_steps // config.epochs)
+        problems.append(_error(
+            "too_many_steps", steps=steps, epochs=config.epochs, steps_per_epoch=steps_per_epoch,
+            batch_size=config.batch_size, max_steps=settings.max_train_steps,
+            fitting_epochs=epochs_fit, fitting_batch_size=math.ceil(rows / steps_fit)))
+    params = total_params(summary_rows(config, dataset))
+    work = config.epochs * rows * params
+    if work > settings.max_train_work:
+        problems.append(_error(
+            "too_much_work", work=work, epochs=config.epochs, rows=rows, params=params,
+            max_work=settings.max_train_work, ratio=work / settings.max_train_work,
+            fitting_epochs=settings.max_train_work // max(1, rows * params)))
     return problems
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
+import numbers
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +32,20 @@ LOSSES = (
 )
 LABEL_ENCODINGS = ("integer", "onehot")
 OPTIMIZERS = ("adam", "sgd", "rmsprop", "adagrad")
+# Each optimizer's own default learning rate in Keras (keras.optimizers.Adam()
+# and so on; tests/test_keras_defaults.py reads them from Keras to keep these true).
+DEFAULT_LEARNING_RATES = {"adam": 0.001, "sgd": 0.01, "rmsprop": 0.001, "adagrad": 0.001}
+
+# A link can carry anything: every value is refused above this many
+# characters before it is parsed, and `layers` above this many layers.
+MAX_QUERY_VALUE_CHARS = 200
+MAX_QUERY_LAYERS = 100
+MAX_QUERY_LAYER_CHARS = 24  # "4096:leaky_relu," is 16
+
+
+def default_learning_rate(optimizer: str) -> float:
+    """The Keras default learning rate of `optimizer` (Adam's for an unknown name)."""
+    return DEFAULT_LEARNING_RATES.get(optimizer, DEFAULT_LEARNING_RATES["adam"])
 
 
 @dataclass
@@ -51,7 +67,7 @@ class DataConfig:
     """
 
     name: str = "moons"
-    n_samples: int = 500
+    n_samples: int = 1000
     noise: float = 0.2
     test_fraction: float = 0.2
     scaling: str = "standard"
@@ -80,6 +96,13 @@ class ExperimentConfig:
     `output_activation`, `output_units` and `loss` are "auto" (or 0 units)
     by default: `playground.models.resolve_head` picks them from the task.
     A student may override them to see the classic mistakes explained.
+
+    Every default that Keras has is Keras's own: the optimizer's learning
+    rate (`learning_rate=None` becomes it), momentum 0, batch size 32,
+    EarlyStopping's patience 0 without restoring the best weights. Three
+    depart on purpose, and the pages say so next to their controls: epochs
+    (Keras: 1), validation_split (Keras: 0.0) and the input scaling
+    (`DataConfig.scaling`; Keras does none).
     """
 
     data: DataConfig = field(default_factory=DataConfig)
@@ -89,15 +112,27 @@ class ExperimentConfig:
     loss: str = "auto"
     label_encoding: str = "integer"
     optimizer: str = "adam"
-    learning_rate: float = 0.01
-    momentum: float = 0.9
-    epochs: int = 30
+    learning_rate: float | None = None
+    momentum: float = 0.0
+    epochs: int = 60
     batch_size: int = 32
     validation_split: float = 0.2
     early_stopping: bool = False
-    patience: int = 5
-    restore_best_weights: bool = True
+    patience: int = 0
+    restore_best_weights: bool = False
     seed: int = 0
+
+    def __post_init__(self):
+        if self.learning_rate is None:
+            self.learning_rate = default_learning_rate(self.optimizer)
+
+    def switch_optimizer(self, optimizer: str) -> None:
+        """Changes the optimizer; a learning rate still at the old optimizer's
+        Keras default follows to the new one's, as it would in a notebook
+        that writes `keras.optimizers.SGD()` instead of `Adam()`."""
+        if self.learning_rate == default_learning_rate(self.optimizer):
+            self.learning_rate = default_learning_rate(optimizer)
+        self.optimizer = optimizer
 
     # ----------------------------------------------------------------- dict
     def to_dict(self) -> dict[str, Any]:
@@ -116,6 +151,8 @@ class ExperimentConfig:
         layers = values.pop("layers", None)
         config = _fill(cls, values, prefix="")
         config.data = data
+        if layers is not None and not isinstance(layers, (list, tuple)):
+            raise ValueError(f"Argument `layers` must be a list. Received: layers={quote(layers)}")
         if layers is not None:  # absent keeps the default layers; [] means none
             config.layers = [_fill(LayerConfig, layer, prefix="layers.") for layer in layers]
         return config
@@ -150,12 +187,24 @@ class ExperimentConfig:
 
     @classmethod
     def from_query_params(cls, params: dict[str, str]) -> "ExperimentConfig":
+        """Builds a config from URL query parameters; unknown keys are ignored.
+
+        Only the types are checked here, strictly: the first bad value
+        raises. `playground.links.read_link` reads a link leniently instead,
+        keeping every good value and bounding each one to the server's limits.
+
+        Raises:
+            ValueError: naming the parameter, for a value longer than
+                `MAX_QUERY_VALUE_CHARS`, more than `MAX_QUERY_LAYERS` layers,
+                or a value that is not of its field's type.
+        """
         values: dict[str, Any] = {"data": {}}
         for key, text in params.items():
+            check_query_value(key, text)
             if key.startswith("data."):
                 values["data"][key[len("data.") :]] = text
             elif key == "layers":
-                values["layers"] = _parse_layers(text)
+                values["layers"] = parse_layers(text)
             else:
                 values[key] = text
         return cls.from_dict(values)
@@ -168,41 +217,118 @@ def _to_text(value: Any) -> str:
     return str(value)
 
 
-def _parse_layers(text: str) -> list[dict[str, Any]]:
+def quote(value: Any, limit: int = 80) -> str:
+    """`repr(value)`, cut to `limit` characters with "…", for a message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_query_value(name: str, text: Any) -> None:
+    """Refuses a query value too long to parse.
+
+    Raises:
+        ValueError: above `MAX_QUERY_VALUE_CHARS` characters.
+    """
+    limit = MAX_QUERY_LAYERS * MAX_QUERY_LAYER_CHARS if name == "layers" else MAX_QUERY_VALUE_CHARS
+    if isinstance(text, str) and len(text) > limit:
+        raise ValueError(f"Argument `{name}` must be at most {limit} characters "
+                         f"long. Received: {name}={quote(text)} ({len(text)} characters)")
+
+
+def parse_layers(text: str, max_layers: int = MAX_QUERY_LAYERS) -> list[dict[str, Any]]:
+    """`"16:relu,8:tanh"` -> `[{"units": "16", "activation": "relu"}, ...]`.
+
+    The units stay text: `ExperimentConfig.from_dict` converts them.
+
+    Raises:
+        ValueError: for more than `max_layers` layers.
+    """
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if len(parts) > max_layers:
+        raise ValueError(f"Argument `layers` must hold at most {max_layers} layers. "
+                         f"Received: {len(parts)} layers")
     layers = []
-    for part in filter(None, (p.strip() for p in text.split(","))):
+    for part in parts:
         units, _, activation = part.partition(":")
-        layers.append({"units": units, "activation": activation or "relu"})
+        layers.append({"units": units.strip(), "activation": activation.strip() or "relu"})
     return layers
 
 
-def _convert(value: Any, kind: type, name: str) -> Any:
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off", "")
+
+
+def convert(value: Any, kind: type, name: str) -> Any:
+    """Converts a field's value (text from a URL, or JSON) to its type.
+
+    Whole numbers may be written as floats ("30.0", "1e2"); a float is
+    never silently cut to an int, and nan or inf never become one. Floats
+    may be nan or inf: the checks explain those.
+
+    Args:
+        value: the value as received.
+        kind: `int`, `float`, `str` or `bool`.
+        name: the field's name, quoted by the error.
+
+    Returns:
+        The value as a `kind`.
+
+    Raises:
+        ValueError: naming the field and quoting the value, when it is not
+            a `kind`.
+    """
     if kind is bool:
+        if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
+            return value.strip().lower() in _TRUE
+        if isinstance(value, (bool, int)) and value in (0, 1):
+            return bool(value)
+        raise ValueError(f"Argument `{name}` must be a boolean (1 or 0). Received: {name}={quote(value)}")
+    if kind is str:
         if isinstance(value, str):
-            if value.strip().lower() in ("1", "true", "yes", "on"):
-                return True
-            if value.strip().lower() in ("0", "false", "no", "off", ""):
-                return False
-            raise ValueError(f"Argument `{name}` must be a boolean. Received: {name}={value!r}")
-        return bool(value)
+            return value
+        raise ValueError(f"Argument `{name}` must be text. Received: {name}={quote(value)}")
+    number = _to_number(value, name)
+    if kind is float:
+        try:
+            return float(number)
+        except OverflowError:  # a whole number beyond float range
+            raise ValueError(f"Argument `{name}` is too large. Received: {name}={quote(value)}") from None
+    if isinstance(number, numbers.Integral):
+        return int(number)
+    if not (math.isfinite(number) and float(number).is_integer()):
+        raise ValueError(f"Argument `{name}` must be a whole number. Received: {name}={quote(value)}")
+    return int(number)
+
+
+def _to_number(value: Any, name: str) -> numbers.Real:
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, str)):
+        raise ValueError(f"Argument `{name}` must be a number. Received: {name}={quote(value)}")
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
     try:
-        if kind is int and isinstance(value, float) and not value.is_integer():
-            raise ValueError
-        return kind(float(value)) if kind is int and isinstance(value, str) else kind(value)
-    except (TypeError, ValueError):
-        raise ValueError(
-            f"Argument `{name}` must be of type {kind.__name__}. Received: {name}={value!r}"
-        ) from None
+        return int(text)  # exact for whole numbers of any size
+    except ValueError:
+        pass
+    try:
+        return float(text)  # "1e400" is inf: callers decide whether inf is allowed
+    except ValueError:
+        raise ValueError(f"Argument `{name}` must be a number. Received: {name}={quote(value)}") from None
 
 
-_TYPES = {"int": int, "float": float, "str": str, "bool": bool}
+_TYPES = {"int": int, "float": float, "float | None": float, "str": str, "bool": bool}
 
 
 def _fill(cls, values: dict[str, Any], prefix: str):
     if not isinstance(values, dict):
-        raise ValueError(f"Argument `{prefix or cls.__name__}` must be a mapping. Received: {values!r}")
+        raise ValueError(f"Argument `{prefix or cls.__name__}` must be a mapping. "
+                         f"Received: {quote(values)}")
     kwargs = {}
     for f in dataclasses.fields(cls):
-        if f.name in values and f.type in _TYPES:
-            kwargs[f.name] = _convert(values[f.name], _TYPES[f.type], prefix + f.name)
+        if f.name not in values or f.type not in _TYPES:
+            continue
+        if values[f.name] is None and f.type.endswith("| None"):
+            kwargs[f.name] = None
+        else:
+            kwargs[f.name] = convert(values[f.name], _TYPES[f.type], prefix + f.name)
     return cls(**kwargs)

@@ -44,6 +44,7 @@ from sklearn.preprocessing import MinMaxScaler, StandardScaler
 
 from playground import csv_reader, downloads, settings
 from playground.config import SCALINGS, TASKS, DataConfig
+from playground.limits import MAX_SEED, MIN_TOY_SAMPLES
 from playground.errors import DatasetError
 from playground.uploads import store_upload, upload_path  # noqa: F401 - store_upload is the pages' entry
 
@@ -51,7 +52,6 @@ KINDS = ("points2d", "tabular", "image", "text")
 
 IMDB_NUM_WORDS = 10_000
 PREVIEW_REVIEWS = 5
-MIN_TOY_SAMPLES = 10
 MAX_CLASSES = 100
 MAX_CATEGORIES = 50
 MAX_DISTINCT_FOR_CLASSES = 10
@@ -59,11 +59,11 @@ MAX_DISTINCT_FOR_CLASSES = 10
 # What `DataConfig.n_samples` starts at when a student picks the dataset:
 # points for the toy sets, training examples kept for MNIST and IMDB.
 DEFAULT_SAMPLES = {
-    "moons": 500,
-    "circles": 500,
-    "xor": 500,
+    "moons": 1000,
+    "circles": 1000,
+    "xor": 1000,
     "spiral": 1000,
-    "gaussians": 500,
+    "gaussians": 1000,
     "mnist": 10_000,
     "imdb": 5_000,
 }
@@ -233,6 +233,12 @@ def _validate(data: DataConfig, spec: DatasetSpec) -> None:
         raise DatasetError("data.bad_n_samples", value=data.n_samples, minimum=MIN_TOY_SAMPLES)
     if spec.uses_n_samples and data.n_samples < 0:
         raise DatasetError("data.bad_n_samples", value=data.n_samples, minimum=0)
+    # Bounded before any array is made: one student's link must not fill the server's memory.
+    max_samples = settings.Settings.from_env().max_samples
+    if spec.kind == "points2d" and data.n_samples > max_samples:
+        raise DatasetError("limits.too_many_samples", value=data.n_samples, maximum=max_samples)
+    if not 0 <= data.seed <= MAX_SEED:
+        raise DatasetError("limits.bad_data_seed", value=data.seed, maximum=MAX_SEED)
     if spec.uses_noise and not data.noise >= 0:
         raise DatasetError("data.bad_noise", value=data.noise)
 

@@ -18,6 +18,10 @@ class (see README, "Hosting a class"). Every variable is optional.
 | PLAYGROUND_MAX_CSV_CELLS          | 5000000 | CSV rows × input columns (20 MB as float32); a larger table is sampled down |
 | PLAYGROUND_CSV_PARSE_TIMEOUT_S    | 30      | seconds reading one upload may take (in a child process) before it is stopped |
 | PLAYGROUND_CSV_PARSE_MEMORY_MB    | 1024    | memory reading one upload may use          |
+| PLAYGROUND_MAX_SAMPLES            | 10000   | most points of a generated 2-D set (moons, circles, ...) |
+| PLAYGROUND_MAX_BATCH_SIZE         | 4096    | largest batch size                         |
+| PLAYGROUND_MAX_TRAIN_STEPS        | 100000  | most training steps in one run: epochs × ceil(training rows / batch size) |
+| PLAYGROUND_MAX_TRAIN_WORK         | 1000000000000 | most work in one run: epochs × training rows × parameters, about the multiply-adds of its forward passes (10¹² is about 4 minutes of one CPU core) |
 | PLAYGROUND_STOP_GRACE_S           | 10      | seconds a worker gets to honour Stop before it is killed |
 | PLAYGROUND_RECYCLE_AFTER_JOBS     | 25      | a worker is replaced by a fresh process after this many jobs |
 | PLAYGROUND_WORKER_NICE            | 5       | CPU priority given up by workers (0-19), so pages stay responsive while they train |
@@ -56,6 +60,10 @@ class Settings:
     max_units: int = 4096
     max_layers: int = 10
     max_epochs: int = 200
+    max_samples: int = 10_000
+    max_batch_size: int = 4096
+    max_train_steps: int = 100_000
+    max_train_work: int = 1_000_000_000_000
     max_upload_mb: int = 20
     max_csv_rows: int = 100_000
     max_csv_columns: int = 1_000
@@ -78,6 +86,10 @@ class Settings:
             max_units=_env_int("PLAYGROUND_MAX_UNITS", cls.max_units),
             max_layers=_env_int("PLAYGROUND_MAX_LAYERS", cls.max_layers),
             max_epochs=_env_int("PLAYGROUND_MAX_EPOCHS", cls.max_epochs),
+            max_samples=_env_int("PLAYGROUND_MAX_SAMPLES", cls.max_samples),
+            max_batch_size=_env_int("PLAYGROUND_MAX_BATCH_SIZE", cls.max_batch_size),
+            max_train_steps=_env_int("PLAYGROUND_MAX_TRAIN_STEPS", cls.max_train_steps),
+            max_train_work=_env_int("PLAYGROUND_MAX_TRAIN_WORK", cls.max_train_work),
             max_upload_mb=_env_int("PLAYGROUND_MAX_UPLOAD_MB", cls.max_upload_mb),
             max_csv_rows=_env_int("PLAYGROUND_MAX_CSV_ROWS", cls.max_csv_rows),
             max_csv_columns=_env_int("PLAYGROUND_MAX_CSV_COLUMNS", cls.max_csv_columns),

@@ -109,12 +109,21 @@ CASES = [
     ("momentum_out_of_range", "error", BINARY, {"optimizer": "sgd", "momentum": 1.5}, SETTINGS),
     ("epochs_out_of_range", "error", BINARY, {"epochs": 0}, SETTINGS),
     ("epochs_out_of_range", "error", BINARY, {"epochs": 201}, SETTINGS),
-    ("batch_size_not_positive", "error", BINARY, {"batch_size": 0}, SETTINGS),
+    ("batch_size_out_of_range", "error", BINARY, {"batch_size": 0}, SETTINGS),
+    ("batch_size_out_of_range", "error", BINARY, {"batch_size": 4097}, SETTINGS),
     ("validation_split_out_of_range", "error", BINARY, {"validation_split": 0.9}, SETTINGS),
     ("validation_split_out_of_range", "error", BINARY, {"validation_split": -0.1}, SETTINGS),
     ("early_stopping_needs_validation", "error", BINARY,
      {"early_stopping": True, "validation_split": 0.0}, SETTINGS),
-    ("patience_not_positive", "error", BINARY, {"early_stopping": True, "patience": 0}, SETTINGS),
+    ("patience_out_of_range", "error", BINARY, {"early_stopping": True, "patience": -1}, SETTINGS),
+    ("patience_out_of_range", "error", BINARY, {"early_stopping": True, "patience": 201}, SETTINGS),
+    ("seed_out_of_range", "error", BINARY, {"seed": -1}, SETTINGS),
+    ("seed_out_of_range", "error", BINARY, {"seed": 2**32}, SETTINGS),
+    ("seed_out_of_range", "error", BINARY, {"data": DataConfig(seed=-1)}, SETTINGS),
+    # BINARY fits 40 rows: 40 epochs of batch 1 are 1,600 steps; the default 2-16-16-1 net
+    # has 337 parameters, so 100 epochs are 100 x 40 x 337 = 1,348,000 of work.
+    ("too_many_steps", "error", BINARY, {"batch_size": 1, "epochs": 40}, Settings(max_train_steps=1000)),
+    ("too_much_work", "error", BINARY, {"epochs": 100}, Settings(max_train_work=100_000)),
     ("unscaled_inputs", "warning", RAW_PIXELS, {"data": RAW}, SETTINGS),
     ("linear_hidden_layers", "info", BINARY, {"layers": [LayerConfig(8, "linear")] * 2}, SETTINGS),
 ]
@@ -202,6 +211,70 @@ def test_limits_come_from_settings():
     problems = check(BINARY, tight, layers=[LayerConfig(16), LayerConfig(4)], epochs=6)
     assert sorted(codes(problems)) == [
         "check.epochs_out_of_range", "check.too_many_layers", "check.units_out_of_range"]
+
+
+def _sized(name: str, task: str, classes: int, shape: tuple[int, ...], rows: int) -> Dataset:
+    """A dataset of `rows` rows that takes no memory: the checks read only its shape."""
+    x = np.broadcast_to(np.float32(0), (rows, *shape))
+    y = np.broadcast_to(np.int64(0), (rows,))
+    return Dataset(name, task, "tabular", x, y, x[:10], y[:10], [],
+                   [str(i) for i in range(classes)])
+
+
+MNIST_ALL = _sized("mnist", "multiclass", 10, (28, 28), 60_000)
+MNIST_DEFAULT = _sized("mnist", "multiclass", 10, (28, 28), 10_000)
+IMDB_COURSE = _sized("imdb", "binary", 2, (10_000,), 15_000)
+
+
+@pytest.mark.parametrize("dataset, config", [
+    # the course's MNIST lesson: all 60,000 rows, 784-16-8-10, batch 32, 20 epochs
+    (MNIST_ALL, ExperimentConfig(layers=[LayerConfig(16, "sigmoid"), LayerConfig(8, "sigmoid")],
+                                 optimizer="sgd", epochs=20, validation_split=0.0)),
+    (MNIST_ALL, ExperimentConfig(layers=[LayerConfig(16), LayerConfig(8)], epochs=20)),
+    # the course's IMDB lesson: 10,000-word input, 16-16-1, batch 512, 20 epochs, 15,000 rows
+    (IMDB_COURSE, ExperimentConfig(layers=[LayerConfig(16), LayerConfig(16)], epochs=20,
+                                   batch_size=512, validation_split=0.0)),
+    # the default digit model (784-256-128-10) on all rows for 20 epochs
+    (MNIST_ALL, ExperimentConfig(layers=[LayerConfig(256), LayerConfig(128)], epochs=20)),
+    # the biggest model this server allows (just under 2,000,000 parameters) on the default
+    # MNIST rows at the default epochs
+    (MNIST_DEFAULT, ExperimentConfig(layers=[LayerConfig(2048), LayerConfig(190)])),
+])
+def test_the_course_workloads_fit_the_default_limits(dataset, config):
+    assert not has_errors(run_checks(config, dataset, Settings())), codes(run_checks(config, dataset, Settings()))
+
+
+@pytest.mark.parametrize("config, code", [
+    # 9.6 million steps: MNIST with batch 1 for 200 epochs
+    (ExperimentConfig(layers=[LayerConfig(16)], epochs=200, batch_size=1, validation_split=0.0),
+     "check.too_many_steps"),
+    # the biggest model on all of MNIST for 200 epochs: hours of one core
+    (ExperimentConfig(layers=[LayerConfig(2048), LayerConfig(190)], epochs=200), "check.too_much_work"),
+])
+def test_an_absurd_run_is_refused_with_what_to_change(config, code):
+    problems = run_checks(config, MNIST_ALL, Settings())
+    assert code in codes(problems)
+    problem = next(p for p in problems if p.code == code)
+    assert problem.level == "error"
+    fix = problem.fix("en")
+    assert "epochs" in fix and "PLAYGROUND_MAX_TRAIN" in fix
+
+
+def test_the_suggested_fixes_really_fit():
+    config = ExperimentConfig(layers=[LayerConfig(16)], epochs=200, batch_size=1, validation_split=0.0)
+    problem = next(p for p in run_checks(config, MNIST_ALL, Settings()) if p.code == "check.too_many_steps")
+    for change in ({"batch_size": problem.params["fitting_batch_size"]},
+                   {"epochs": problem.params["fitting_epochs"]}):
+        fixed = ExperimentConfig(**{**config.__dict__, **change})
+        assert "check.too_many_steps" not in codes(run_checks(fixed, MNIST_ALL, Settings())), change
+    big = ExperimentConfig(layers=[LayerConfig(2048), LayerConfig(190)], epochs=200)
+    problem = next(p for p in run_checks(big, MNIST_ALL, Settings()) if p.code == "check.too_much_work")
+    fixed = ExperimentConfig(**{**big.__dict__, "epochs": problem.params["fitting_epochs"]})
+    assert not has_errors(run_checks(fixed, MNIST_ALL, Settings()))
+
+
+def test_patience_zero_is_keras_default_and_accepted():
+    assert check(BINARY, early_stopping=True, patience=0) == []
 
 
 def test_errors_come_first():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from playground.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from playground.i18n.escape import Markdown, escape_params
 from ui import browser
 
 LANGUAGE_KEY = "lang"
@@ -15,9 +16,14 @@ def lang() -> str:
     return st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
 
 
-def t(key: str, **params) -> str:
-    """Translates `key` into the session's language."""
-    return translate(key, lang(), **params)
+def t(key: str, **params) -> Markdown:
+    """Translates `key` into the session's language.
+
+    Every parameter is shown literally (Markdown and HTML escaped), so a
+    value from a link, a file or a student can never become a live link,
+    an image or formatting; the template keeps its own formatting.
+    """
+    return Markdown(translate(key, lang(), **escape_params(params)))
 
 
 def initial_language() -> str:
@@ -38,7 +44,13 @@ def language_switch() -> None:
 
 
 def show_error(error) -> None:
-    """Shows a PlaygroundError (or any exception) as a readable message, never a traceback."""
-    message = error.message(lang()) if hasattr(error, "message") else t(
-        "ui.unexpected_error", detail=str(error).splitlines()[0] if str(error) else type(error).__name__)
+    """Shows a PlaygroundError (or any exception) as a readable message, never a traceback.
+
+    The values the message quotes are escaped like every parameter of `t`.
+    """
+    if hasattr(error, "code") and hasattr(error, "params"):
+        message = t(error.code, **error.params)
+    else:
+        message = t("ui.unexpected_error",
+                    detail=str(error).splitlines()[0] if str(error) else type(error).__name__)
     st.error(message, icon="⚠️")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from playground import checks
-from ui.i18n import lang, t
+from ui.i18n import t
 
 _RENDERERS = {"error": st.error, "warning": st.warning, "info": st.info}
 _ICONS = {"error": "🛑", "warning": "⚠️", "info": "💡"}
@@ -18,6 +18,7 @@ def show_problems(cfg, dataset, settings) -> list:
         st.success(t("checks.all_good"), icon="✅")
     for problem in problems:
         _RENDERERS[problem.level](
-            f"**{problem.message(lang())}**\n\n{t('checks.fix_prefix')} {problem.fix(lang())}",
+            f"**{t(problem.code, **problem.params)}**\n\n"
+            f"{t('checks.fix_prefix')} {t(problem.code + '.fix', **problem.params)}",
             icon=_ICONS[problem.level])
     return problems

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from playground import links
 from playground.config import ExperimentConfig
-from ui.i18n import LANGUAGE_PARAM, lang
+from ui.backend import settings
+from ui.i18n import LANGUAGE_PARAM, lang, t
 
 CONFIG_KEY = "config"
-URL_ERROR_KEY = "url_config_error"
+LINK_NOTES_KEY = "link_notes"
+LINK_NOTES_PAGE_KEY = "link_notes_page"
 
 
 def config() -> ExperimentConfig:
@@ -19,19 +22,38 @@ def config() -> ExperimentConfig:
 
 
 def _from_url() -> ExperimentConfig:
-    params = st.query_params.to_dict()
-    if "data.name" not in params:
+    """The link's experiment, bounded by the server's limits (see `playground.links`).
+
+    Values that could not be used as written are kept as notes for
+    `show_link_notes`; other query parameters (such as `lang`) are left alone.
+    """
+    params = st.query_params.to_dict()  # a key given twice: the last value
+    if not links.is_experiment_link(params):
         return ExperimentConfig()
-    try:
-        return ExperimentConfig.from_query_params(params)
-    except ValueError as err:
-        st.session_state[URL_ERROR_KEY] = str(err)
-        return ExperimentConfig()
+    config, notes = links.read_link(params, settings())
+    if notes:
+        st.session_state[LINK_NOTES_KEY] = notes
+    return config
 
 
-def pop_url_error() -> str | None:
-    """Why the link's settings could not be used, once, if they could not."""
-    return st.session_state.pop(URL_ERROR_KEY, None)
+def show_link_notes(page: str) -> None:
+    """Says which of the link's values were changed or refused, and what is used instead.
+
+    The notes stay on the page the link opened (switching the language
+    reruns it) and are gone once the student opens another page.
+
+    Args:
+        page: the page being shown (`st.navigation(...).url_path`).
+    """
+    notes = st.session_state.get(LINK_NOTES_KEY)
+    if not notes:
+        return
+    shown_on = st.session_state.setdefault(LINK_NOTES_PAGE_KEY, page)
+    if shown_on != page:
+        del st.session_state[LINK_NOTES_KEY], st.session_state[LINK_NOTES_PAGE_KEY]
+        return
+    lines = "\n".join(f"- {t(note.code, **note.params)}" for note in notes)
+    st.warning(f"{t('link.heading')}\n\n{lines}", icon="🔗")
 
 
 def sync_url() -> None:

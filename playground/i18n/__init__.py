@@ -1,19 +1,19 @@
 """The one translation layer: every UI string is looked up here.
 
 Each concern keeps its own catalog module (`ui`, `data`, `checks`,
-`training`, `evaluation`) mapping a key to an (English, Korean) pair.
+`limits`, `training`, `evaluation`) mapping a key to an (English, Korean) pair.
 Messages are `str.format` templates: `translate("x", "ko", units=0)`.
 """
 
 from __future__ import annotations
 
-from playground.i18n import checks, data, evaluation, training, ui
+from playground.i18n import checks, data, evaluation, limits, training, ui
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT_LANGUAGE = "en"
 
 CATALOG: dict[str, tuple[str, str]] = {}
-for _module in (ui, data, checks, training, evaluation):
+for _module in (ui, data, checks, limits, training, evaluation):
     _clash = CATALOG.keys() & _module.MESSAGES.keys()
     assert not _clash, f"message keys defined twice: {sorted(_clash)}"
     CATALOG.update(_module.MESSAGES)

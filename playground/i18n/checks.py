@@ -341,13 +341,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "처음에는 10~50 에포크를 써 보세요. EarlyStopping을 켜면 검증 손실이 더 나아지지 않을 때 "
         "일찍 멈춥니다.",
     ),
-    "check.batch_size_not_positive": (
-        "The batch size must be a positive integer. Received: batch_size={value}.",
-        "배치 크기는 양의 정수여야 합니다. 받은 값: batch_size={value}.",
+    "check.batch_size_out_of_range": (
+        "The batch size must be between 1 and {max_batch_size:,} on this server. "
+        "Received: batch_size={value}.",
+        "배치 크기는 이 서버에서 1부터 {max_batch_size:,} 사이여야 합니다. 받은 값: batch_size={value}.",
     ),
-    "check.batch_size_not_positive.fix": (
-        "Use 32, Keras's default.",
-        "Keras 기본값인 32를 쓰세요.",
+    "check.batch_size_out_of_range.fix": (
+        "Use 32, Keras's default. A teacher can raise the limit with PLAYGROUND_MAX_BATCH_SIZE.",
+        "Keras 기본값인 32를 쓰세요. 강사는 PLAYGROUND_MAX_BATCH_SIZE로 한도를 올릴 수 있습니다.",
+    ),
+    "check.seed_out_of_range": (
+        "{name} must be a whole number from 0 to {maximum} (NumPy and Keras take seeds "
+        "0 ≤ seed < 2³²). Received: {name}={value}.",
+        "{name}은(는) 0부터 {maximum} 사이의 정수여야 합니다(NumPy와 Keras의 시드는 "
+        "0 ≤ seed < 2³²). 받은 값: {name}={value}.",
+    ),
+    "check.seed_out_of_range.fix": (
+        "Use any number from 0 to {maximum}; the same seed gives the same run again.",
+        "0부터 {maximum} 사이의 아무 수나 쓰세요. 같은 시드면 같은 결과가 다시 나옵니다.",
+    ),
+    "check.too_many_steps": (
+        "This run would take {steps:,} training steps ({epochs} epochs × {steps_per_epoch:,} "
+        "batches of {batch_size} rows), more than this shared server allows ({max_steps:,}).",
+        "이 학습은 {steps:,} 스텝({epochs} 에포크 × 에포크당 {batch_size}행짜리 배치 "
+        "{steps_per_epoch:,}개)이 걸려서, 공용 서버의 한도({max_steps:,} 스텝)를 넘습니다.",
+    ),
+    "check.too_many_steps.fix": (
+        "Use a batch size of at least {fitting_batch_size:,}, or at most {fitting_epochs} epochs, "
+        "or fewer training rows. A teacher can raise PLAYGROUND_MAX_TRAIN_STEPS.",
+        "배치 크기를 {fitting_batch_size:,} 이상으로 하거나, 에포크를 {fitting_epochs} 이하로 "
+        "하거나, 학습 행 수를 줄이세요. 강사는 PLAYGROUND_MAX_TRAIN_STEPS 값을 올릴 수 있습니다.",
+    ),
+    "check.too_much_work": (
+        "This run is too big for this shared server: {epochs} epochs × {rows:,} training rows × "
+        "{params:,} parameters is {work:,}, about the multiply-adds it needs, and the limit is "
+        "{max_work:,} (about {ratio:.1f}× too much).",
+        "이 학습은 공용 서버에서 돌리기에 너무 큽니다. {epochs} 에포크 × 학습 {rows:,}행 × "
+        "파라미터 {params:,}개 = {work:,}(필요한 곱셈-덧셈 횟수에 해당)인데, 한도는 {max_work:,}입니다"
+        "(약 {ratio:.1f}배 초과).",
+    ),
+    "check.too_much_work.fix": (
+        "Use at most {fitting_epochs} epochs, fewer training rows (the Data page), or a smaller "
+        "model (fewer units in the first layer). A teacher can raise PLAYGROUND_MAX_TRAIN_WORK.",
+        "에포크를 {fitting_epochs} 이하로 하거나, 학습 행 수를 줄이거나(데이터 페이지), 더 작은 모델"
+        "(첫 층의 유닛 수를 줄이기)을 쓰세요. 강사는 PLAYGROUND_MAX_TRAIN_WORK 값을 올릴 수 있습니다.",
     ),
     "check.validation_split_out_of_range": (
         "The validation split must be at least 0 and below 0.9. "
@@ -368,13 +405,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Set the validation split to 0.2, or turn EarlyStopping off.",
         "검증 분할 비율을 0.2로 두거나 EarlyStopping을 끄세요.",
     ),
-    "check.patience_not_positive": (
-        "EarlyStopping patience must be at least 1 epoch. Received: patience={value}.",
-        "EarlyStopping의 patience는 1 에포크 이상이어야 합니다. 받은 값: patience={value}.",
+    "check.patience_out_of_range": (
+        "EarlyStopping patience must be between 0 and {max_epochs} epochs. "
+        "Received: patience={value}.",
+        "EarlyStopping의 patience는 0부터 {max_epochs} 에포크 사이여야 합니다. 받은 값: patience={value}.",
     ),
-    "check.patience_not_positive.fix": (
-        "Use 5: training stops after 5 epochs without a better val_loss.",
-        "5를 쓰세요. val_loss가 5 에포크 동안 나아지지 않으면 학습을 멈춥니다.",
+    "check.patience_out_of_range.fix": (
+        "Use 0 (Keras's default: stop at the first epoch without a better val_loss), or 5 to "
+        "let val_loss wobble for 5 epochs first.",
+        "0(Keras 기본값: val_loss가 나아지지 않는 첫 에포크에서 멈춤)을 쓰거나, val_loss가 "
+        "5 에포크 동안 오르내려도 기다리려면 5를 쓰세요.",
     ),
     # ------------------------------------------------ inputs, hidden layers
     "check.unscaled_inputs": (

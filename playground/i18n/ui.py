@@ -8,8 +8,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page.train": ("Train", "학습"),
     "page.evaluate": ("Evaluate", "평가"),
     "page.draw": ("Draw", "그리기"),
-    "ui.url_config_error": ("The link's settings could not be used ({detail}); the defaults are loaded instead.",
-                            "링크에 담긴 설정을 쓸 수 없어 기본값을 불러왔습니다 ({detail})."),
     "ui.unexpected_error": ("Something went wrong: {detail}", "문제가 발생했습니다: {detail}"),
     # ------------------------------------------------------------ home
     "home.title": ("🧠 Deep Learning Playground", "🧠 딥러닝 놀이터"),
@@ -95,10 +93,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.about.csv": ("Your own table: upload a CSV and choose the column to predict.",
                        "나만의 표: CSV를 올리고 예측할 열을 고르세요."),
     "data.n_samples": ("Number of points", "점의 개수"),
+    "data.n_samples_help": ("At most {maximum:,} points on this server (PLAYGROUND_MAX_SAMPLES).",
+                            "이 서버에서는 최대 {maximum:,}개까지 만들 수 있습니다(PLAYGROUND_MAX_SAMPLES)."),
     "data.noise": ("Noise", "노이즈"),
     "data.train_limit": ("Training examples to use (0 = all)", "사용할 학습 샘플 수 (0 = 전부)"),
-    "data.train_limit_help": ("Fewer examples train faster; all of them generalise better.",
-                              "샘플이 적으면 빨리 학습하고, 전부 쓰면 일반화가 더 잘 됩니다."),
+    "data.train_limit_help": (
+        "keras.datasets gives all {total:,} training examples; the app keeps {default:,} by default so "
+        "that a first run is quick. 0 = all {total:,}. Fewer examples train faster; all of them "
+        "generalise better.",
+        "keras.datasets는 학습 샘플 {total:,}개를 모두 주지만, 이 앱은 첫 학습이 빠르도록 기본으로 "
+        "{default:,}개만 씁니다. 0 = 전부({total:,}개). 샘플이 적으면 빨리 학습하고, 전부 쓰면 "
+        "일반화가 더 잘 됩니다.",
+    ),
     "data.test_fraction": ("Test set share", "테스트 세트 비율"),
     "data.official_split": ("This dataset comes with its official test set, which is kept.",
                             "이 데이터셋은 공식 테스트 세트를 그대로 사용합니다."),
@@ -107,8 +113,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.scaling.minmax": ("Scale to 0–1", "0–1로 조정"),
     "data.scaling.none": ("None (raw values)", "없음 (원래 값)"),
     "data.scaling_help": (
-        "Networks learn best from small inputs. Try 'None' on MNIST to see raw 0–255 pixels train badly.",
-        "신경망은 작은 입력값에서 가장 잘 배웁니다. MNIST에서 '없음'을 골라 0–255 원래 픽셀로는 학습이 잘 안 되는 것을 확인해 보세요.",
+        "Keras does no scaling: model.fit uses the numbers as they are. The app standardizes by "
+        "default, because networks learn best from small inputs. Try 'None' on MNIST to see raw "
+        "0–255 pixels train badly.",
+        "Keras는 스케일링을 하지 않고 model.fit이 숫자를 그대로 씁니다. 신경망은 작은 입력값에서 가장 "
+        "잘 배우기 때문에 이 앱은 기본으로 표준화합니다. MNIST에서 '없음'을 골라 0–255 원래 픽셀로는 "
+        "학습이 잘 안 되는 것을 확인해 보세요.",
     ),
     "data.seed": ("Random seed", "랜덤 시드"),
     "data.csv_upload": ("Upload a CSV file (at most {limit} MB)", "CSV 파일 올리기 (최대 {limit} MB)"),
@@ -172,6 +182,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "val_loss가 'patience' 에포크 동안 좋아지지 않으면 멈춥니다."),
     "model.patience": ("Patience", "patience (인내 에포크)"),
     "model.restore_best": ("Restore best weights", "가장 좋은 가중치로 복원"),
+    "model.keras_defaults": (
+        "Every setting starts at Keras's own default, except the epochs and the validation split; "
+        "the ? next to each control says why.",
+        "모든 설정은 Keras 기본값에서 시작합니다. 에포크와 검증 데이터 비율만 다르며, 각 입력란 옆의 ?에 "
+        "이유가 있습니다.",
+    ),
+    "model.learning_rate_help": (
+        "Each optimizer starts at its Keras default: Adam 0.001, SGD 0.01, RMSprop 0.001, "
+        "Adagrad 0.001. A rate you have not changed follows when you switch the optimizer.",
+        "옵티마이저마다 Keras 기본값에서 시작합니다: Adam 0.001, SGD 0.01, RMSprop 0.001, "
+        "Adagrad 0.001. 학습률을 바꾸지 않았다면 옵티마이저를 바꿀 때 새 기본값으로 따라갑니다.",
+    ),
+    "model.momentum_help": (
+        "Keras's default is 0 (plain SGD); 0.9 is a common choice that speeds up learning.",
+        "Keras 기본값은 0(모멘텀 없는 SGD)입니다. 학습을 빠르게 하려고 흔히 0.9를 씁니다.",
+    ),
+    "model.epochs_help": (
+        "Keras's default is 1 epoch. The app starts at {default} so that the loss curve has a shape "
+        "to look at.",
+        "Keras 기본값은 1 에포크입니다. 손실 곡선의 모양을 볼 수 있도록 이 앱은 {default}에서 시작합니다.",
+    ),
+    "model.batch_size_help": (
+        "Rows per gradient step. Keras's default: 32.",
+        "경사 하강 한 번에 쓰는 행 수입니다. Keras 기본값: 32.",
+    ),
+    "model.validation_split_help": (
+        "Keras's default is 0.0 (no validation data). The app holds out {default:.0%} of the training "
+        "rows so that validation loss can be compared with training loss, and overfitting seen.",
+        "Keras 기본값은 0.0(검증 데이터 없음)입니다. 학습 손실과 검증 손실을 비교해 과대적합을 볼 수 "
+        "있도록 이 앱은 학습 데이터의 {default:.0%}를 떼어 둡니다.",
+    ),
+    "model.seed_help": (
+        "Any whole number from 0 to 4,294,967,295; the same seed repeats the same run.",
+        "0부터 4,294,967,295 사이의 아무 정수나 됩니다. 같은 시드면 같은 결과가 다시 나옵니다.",
+    ),
+    "model.patience_help": (
+        "Epochs without a better val_loss before training stops. Keras's default: 0 "
+        "(stop at the first one).",
+        "val_loss가 나아지지 않아도 기다리는 에포크 수입니다. Keras 기본값: 0(처음 나빠질 때 바로 멈춤).",
+    ),
+    "model.restore_best_help": (
+        "Keras's default is off: the model keeps the last epoch's weights. On, it goes back to the "
+        "epoch with the best val_loss.",
+        "Keras 기본값은 꺼짐입니다. 끄면 마지막 에포크의 가중치를 쓰고, 켜면 val_loss가 가장 좋았던 "
+        "에포크로 되돌립니다.",
+    ),
     "model.summary": ("model.summary()", "model.summary()"),
     "model.col_layer": ("Layer (type)", "층 (종류)"),
     "model.col_shape": ("Output shape", "출력 형태"),

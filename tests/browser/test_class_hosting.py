@@ -13,7 +13,8 @@ GRACE_S = 5
 
 
 def long_experiment() -> ExperimentConfig:
-    return ExperimentConfig(data=DataConfig(name="moons", n_samples=4000), epochs=200, batch_size=4,
+    # 64,000 steps: long, and within the server's PLAYGROUND_MAX_TRAIN_STEPS
+    return ExperimentConfig(data=DataConfig(name="moons", n_samples=4000), epochs=200, batch_size=8,
                             layers=[LayerConfig(256, "relu"), LayerConfig(256, "relu")])
 
 
