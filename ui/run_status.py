@@ -67,7 +67,7 @@ def chance_level_note(result: dict) -> None:
         title = t("chance.title", guess=guess)
         numbers = t("chance.numbers", accuracy=chance["accuracy"], guess=guess,
                     guess_accuracy=chance["guess_accuracy"], n=chance["n_test"],
-                    margin=chance["margin"])
+                    points=100 * chance["margin"])
     reasons = [t(key, **params) for key, params in chance.get("reasons") or []]
     with st.container(border=True, key="chance_level_note"):
         st.warning(title)

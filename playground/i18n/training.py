@@ -58,9 +58,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chance.numbers": (
         "Its test accuracy is {accuracy:.1%}; always answering “{guess}” scores "
         "{guess_accuracy:.1%} on the same {n} test examples, and with {n} examples a difference "
-        "of up to {margin:.1%} is what luck alone gives.",
+        "of up to {points:.1f} percentage points is what luck alone gives.",
         "테스트 정확도는 {accuracy:.1%}입니다. 같은 테스트 샘플 {n}개에서 항상 “{guess}”(이)라고 답하면 "
-        "{guess_accuracy:.1%}를 맞힙니다. 샘플이 {n}개일 때 {margin:.1%}까지의 차이는 운으로도 생깁니다.",
+        "{guess_accuracy:.1%}를 맞힙니다. 샘플이 {n}개일 때 {points:.1f}%p까지의 차이는 운으로도 "
+        "생깁니다.",
     ),
     "chance.title_regression": (
         "🎲 This model does no better than always guessing {guess:.4g}, the average training target.",
@@ -99,11 +100,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "chance.reason.stuck": (
         "The training loss ended at {loss:.3f}, about what a constant guess scores "
-        "({guess_loss:.3f}): the network's output hardly depends on its input any more, which "
-        "often follows steps that were too large (dead or saturated units).",
+        "({guess_loss:.3f}): even on its training data the network found nothing in the inputs "
+        "that beats guessing.",
         "훈련 손실이 {loss:.3f}로 끝나, 늘 같은 값을 찍을 때의 손실({guess_loss:.3f})과 거의 같습니다. "
-        "신경망의 출력이 입력에 거의 반응하지 않는다는 뜻이며, 너무 큰 걸음 뒤에 유닛이 죽거나 "
-        "포화되면 흔히 이렇게 됩니다.",
+        "훈련 데이터에서조차 신경망이 입력에서 찍기보다 나은 단서를 찾지 못했습니다.",
     ),
     "chance.reason.still_falling": (
         "The training loss was still falling at the end ({first:.3f} at epoch 1, {last:.3f} at "
