@@ -340,8 +340,8 @@ class LocalPool:
                         self._drain(worker)
                 self._replace_dead_or_stuck_workers()
                 self._recycle_worn_workers()
-                self._start_next_worker()
                 self._dispatch()
+                self._start_next_worker()  # after dispatch: it asks whether the workers are busy
 
     def _drain(self, worker: _Worker) -> None:
         try:
@@ -360,7 +360,6 @@ class LocalPool:
             return
         if kind == "started":
             job.status, job.started_at = "running", time.time()
-            log.info("job %s started on worker %s", job.id, worker.process.pid)
         elif kind == "batch":
             job.batch = event
         elif kind == "epoch":
@@ -490,9 +489,17 @@ class LocalPool:
             self._workers[index] = self._start_worker()
 
     def _start_next_worker(self) -> None:
-        """Starts one more worker, up to the pool size, once all the others are ready."""
-        if len(self._workers) < self.settings.pool_size and self._all_ready():
-            self._workers.append(self._start_worker())
+        """Starts one more worker, up to the pool size, once all the others are ready.
+
+        While every worker is busy and nobody else waits, the next one waits
+        too: on a small server its TensorFlow import would slow down the run
+        in progress, which on a fresh server is the teacher's first click.
+        """
+        if len(self._workers) >= self.settings.pool_size or not self._all_ready():
+            return
+        if all(w.job_id for w in self._workers) and self._next_job_for_a_free_worker() is None:
+            return
+        self._workers.append(self._start_worker())
 
     def _recycle_worn_workers(self) -> None:
         """Replaces an idle worker that has run its share of jobs by a fresh one."""

@@ -25,6 +25,7 @@ import json
 import math
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -43,8 +44,6 @@ GRID_SIZE = 40
 # pixels, whose untrained loss is large, are judged against that larger start.
 DIVERGENCE_FACTOR = 100.0
 REFERENCE_ROWS = 1024
-# After "ready", how long to wait for a job already queued before preloading MNIST.
-FIRST_JOB_GRACE_S = 0.5
 
 
 def worker_main(conn, stop_flag, threads: int, parent_pid: int, nice: int = 0) -> None:
@@ -62,6 +61,9 @@ def worker_main(conn, stop_flag, threads: int, parent_pid: int, nice: int = 0) -
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if nice:
         os.nice(nice)
+    # Reading MNIST (mostly zlib, which lets go of the GIL) overlaps the TensorFlow import.
+    preload = threading.Thread(target=_preload_local_mnist, name="preload-mnist", daemon=True)
+    preload.start()
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     import warnings
 
@@ -74,16 +76,13 @@ def worker_main(conn, stop_flag, threads: int, parent_pid: int, nice: int = 0) -
     import keras  # noqa: F401  (paid once here, not when a student presses Train)
 
     conn.send({"type": "ready", "pid": os.getpid()})
-    preloaded = False
     while _parent_alive(parent_pid):
-        if not conn.poll(1.0 if preloaded else FIRST_JOB_GRACE_S):
-            if not preloaded:  # only while no job waits: a waiting student goes first
-                _preload_local_mnist()
-                preloaded = True
+        if not conn.poll(1.0):
             continue
         job = conn.recv()
         if job is None:
             return
+        preload.join()  # a job on MNIST reads it once, not twice at the same time
         # The pool clears stop_flag before it sends a job: a Stop pressed while the
         # job was on its way must not be lost.
         run_job(job, conn.send, lambda: stop_flag.value != 0 or not _parent_alive(parent_pid))
@@ -117,7 +116,12 @@ def run_job(job: dict, emit, should_stop) -> None:
 
 
 def _preload_local_mnist() -> None:
-    """Reads MNIST from the data folder while idle, if it is there (never downloads)."""
+    """Reads mnist.npz from the data folder, if it is there (never downloads).
+
+    What stays is the loader's cache of the file's arrays, which every MNIST
+    job starts from whatever its rows and scaling; the one-row dataset made
+    on the way is not kept.
+    """
     from playground import datasets
 
     if datasets.find_data_file("mnist.npz") is not None:

@@ -329,6 +329,24 @@ def test_workers_start_one_after_another(tmp_path):
         scripted.shutdown()
 
 
+def test_the_second_worker_does_not_slow_down_the_first_run_on_a_fresh_server(tmp_path):
+    scripted = LocalPool(Settings(pool_size=2), artifacts_root=tmp_path,
+                         worker_target=scripted_worker)
+    try:
+        teachers = scripted.submit(moons_config(), owner="teacher")  # before any worker is ready
+        wait_for(scripted, teachers, lambda j: j.status == "starting", timeout=60)
+        time.sleep(1.0)
+        assert len(scripted.worker_pids()) == 1, "nobody else waits: no second TensorFlow import now"
+        students = scripted.submit(moons_config(), owner="student")
+        deadline = time.monotonic() + 10
+        while len(scripted.worker_pids()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(scripted.worker_pids()) == 2, "a second student waits: start the second worker"
+        assert wait_for(scripted, students, finished, timeout=60).status == "finished"
+    finally:
+        scripted.shutdown()
+
+
 # ------------------------------------------------------------ a class of two
 def test_a_killed_trainer_hurts_only_its_own_student(tmp_path):
     two = LocalPool(Settings(pool_size=2, threads_per_worker=1, stop_grace_s=5),
