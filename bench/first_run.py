@@ -2,7 +2,7 @@
 
 Usage:
     PLAYGROUND_DATA_DIR=../shared/data python bench/first_run.py [--rounds 3] [--runs 3]
-        [--epochs 2] [--n-samples 0] [--pool-size N]
+        [--epochs 2] [--n-samples 0] [--pool-size N] [--busy N]
 
 Each round starts a fresh `streamlit run app.py` (devtools/streamlit_server.py)
 and, as soon as it answers its health check, a browser session speaking
@@ -16,7 +16,14 @@ all. For every run it reports, from the click:
 - finished: the job's end (jobs.jsonl finished_at);
 - page: when the page itself showed "Finished after" (refreshes included);
 - where the time before the first epoch went: waiting for a trainer
-  (started_at - click), and the worker's load / build / fit phases.
+  (started_at - click), and the worker's load / build / fit phases;
+- for the first run, the CPU seconds the server and its workers spent from
+  the server's start to the first epoch: unlike wall time, this hardly
+  depends on what else the machine is doing.
+
+--busy N keeps N processes spinning on the CPU (at normal priority) during
+each round, as a server that also runs other work would: the first run's
+wall time then shows what its CPU seconds cost when cores are not free.
 
 Plain Keras runs in the same round, before the server starts, as a fresh
 subprocess (`python -c ...`): import Keras, `np.load` MNIST, `/ 255.0`, build,
@@ -43,9 +50,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.classroom import FINISHED_TEXT, mnist_mlp, query_string, read_jobs_log, row  # noqa: E402
+from bench.classroom import (FINISHED_TEXT, cpu_seconds, mnist_mlp, query_string,  # noqa: E402
+                             read_jobs_log, row)
 from devtools.streamlit_client import StreamlitClient  # noqa: E402
-from devtools.streamlit_server import REPO_ROOT, start_server  # noqa: E402
+from devtools.streamlit_server import REPO_ROOT, descendants, start_server  # noqa: E402
 from playground import datasets  # noqa: E402
 
 RUN_TIMEOUT_S = 600.0
@@ -79,6 +87,7 @@ class RunTimes:
     page: float | None
     waited_for_trainer: float
     phases: dict = field(default_factory=dict)
+    cpu_to_first_epoch: float | None = None  # server + workers, from the server's start
 
 
 @dataclass
@@ -100,29 +109,42 @@ def plain_keras(epochs: int, n_samples: int) -> tuple[float, float]:
     return first, steady
 
 
-async def train_once(tab: StreamlitClient, jobs_log: Path, done_before: int) -> RunTimes:
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds of a process and its descendants, ended ones included."""
+    return (cpu_seconds(pid, reaped_children=True)
+            + sum(cpu_seconds(child, reaped_children=True) for child in descendants(pid)))
+
+
+async def train_once(tab: StreamlitClient, server, done_before: int,
+                     track_cpu: bool = False) -> RunTimes:
+    jobs_log = server.jobs_log
     clicked = time.time()
     await tab.click("train_button")
     page_at = None
+    cpu_samples = []  # (time, CPU seconds of the server and its workers so far)
     deadline = time.monotonic() + RUN_TIMEOUT_S
     while time.monotonic() < deadline:
+        if track_cpu:
+            cpu_samples.append((time.time(), tree_cpu_seconds(server.pid)))
         if page_at is None and tab.shows(FINISHED_TEXT):
             page_at = time.time()
         records = read_jobs_log(jobs_log)
         if len(records) > done_before and page_at is not None:
             break
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.1)
     records = read_jobs_log(jobs_log)
     if len(records) <= done_before:
         raise RuntimeError(f"the run did not end in {RUN_TIMEOUT_S:.0f} s; page: {tab.texts()}")
     record = records[done_before]
     if record["status"] != "finished" or record["first_epoch_at"] is None:
         raise RuntimeError(f"the run ended as {record['status']} ({record['error']})")
+    cpu_at_first_epoch = next((cpu for at, cpu in cpu_samples if at >= record["first_epoch_at"]),
+                              None)
     return RunTimes(first_epoch=record["first_epoch_at"] - clicked,
                     finished=record["finished_at"] - clicked,
                     page=None if page_at is None else page_at - clicked,
                     waited_for_trainer=record["started_at"] - clicked,
-                    phases=record.get("seconds") or {})
+                    phases=record.get("seconds") or {}, cpu_to_first_epoch=cpu_at_first_epoch)
 
 
 async def serve_a_teacher(server, runs: int, query: str) -> list[RunTimes]:
@@ -133,29 +155,37 @@ async def serve_a_teacher(server, runs: int, query: str) -> list[RunTimes]:
             # Clear the previous run's "Finished after" so this run's is its own.
             if number:
                 await tab.open("train", query)
-            times.append(await train_once(tab, server.jobs_log, number))
+            times.append(await train_once(tab, server, number, track_cpu=number == 0))
     return times
 
 
 def one_round(args) -> Round:
-    plain_first, plain_epoch = plain_keras(args.epochs, args.n_samples)
-    env = {"PLAYGROUND_POOL_SIZE": str(args.pool_size)} if args.pool_size else {}
-    launched = time.time()
-    server = start_server(env=env)
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
+                for _ in range(args.busy)]
     try:
-        bench_round = Round(plain_first, plain_epoch, server_up_to_click=time.time() - launched)
-        query = query_string(mnist_mlp(n_samples=args.n_samples, epochs=args.epochs))
-        bench_round.runs = asyncio.run(serve_a_teacher(server, args.runs, query))
+        plain_first, plain_epoch = plain_keras(args.epochs, args.n_samples)
+        env = {"PLAYGROUND_POOL_SIZE": str(args.pool_size)} if args.pool_size else {}
+        launched = time.time()
+        server = start_server(env=env)
+        try:
+            bench_round = Round(plain_first, plain_epoch, server_up_to_click=time.time() - launched)
+            query = query_string(mnist_mlp(n_samples=args.n_samples, epochs=args.epochs))
+            bench_round.runs = asyncio.run(serve_a_teacher(server, args.runs, query))
+        finally:
+            server.stop()
     finally:
-        server.stop()
+        for spinner in spinners:
+            spinner.kill()
+            spinner.wait()
     return bench_round
 
 
 def describe(run: RunTimes) -> str:
     phases = " · ".join(f"{name} {seconds:.2f}" for name, seconds in run.phases.items())
     page = f"{run.page:.1f}" if run.page is not None else "—"
+    cpu = f" · CPU to first epoch {run.cpu_to_first_epoch:.1f} s" if run.cpu_to_first_epoch else ""
     return (f"first epoch {run.first_epoch:6.2f} s · finished {run.finished:6.2f} s · page {page} s"
-            f" · waited for a trainer {run.waited_for_trainer:5.2f} s · {phases}")
+            f" · waited for a trainer {run.waited_for_trainer:5.2f} s{cpu} · {phases}")
 
 
 def main() -> int:
@@ -165,6 +195,8 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--n-samples", type=int, default=0, help="MNIST training rows (0 = all)")
     parser.add_argument("--pool-size", type=int, default=None)
+    parser.add_argument("--busy", type=int, default=0,
+                        help="processes kept spinning on the CPU during each round")
     args = parser.parse_args()
     if datasets.find_data_file("mnist.npz") is None:
         print("mnist.npz not found: set PLAYGROUND_DATA_DIR (for example ../shared/data)")
@@ -186,12 +218,15 @@ def main() -> int:
     first_done = [r.runs[0].finished for r in rounds]
     later_done = [run.finished for r in rounds for run in r.runs[1:]]
     plain = [r.plain_first_epoch for r in rounds]
+    first_cpu = [r.runs[0].cpu_to_first_epoch for r in rounds if r.runs[0].cpu_to_first_epoch]
     median = statistics.median
     print()
     print(f"Medians over {len(rounds)} fresh server(s), MNIST {args.n_samples or 'all'} rows, "
-          f"batch 32, {args.epochs} epochs:")
+          f"batch 32, {args.epochs} epochs, {args.busy} busy processes:")
     print(row("first run: click -> first epoch", f"{median(first):.2f} s"))
     print(row("first run: click -> finished", f"{median(first_done):.2f} s"))
+    if first_cpu:
+        print(row("first run: CPU, start -> epoch 1", f"{median(first_cpu):.1f} s (server + workers)"))
     if later:
         print(row("later runs: click -> first epoch", f"{median(later):.2f} s"))
         print(row("later runs: click -> finished", f"{median(later_done):.2f} s"))
@@ -200,7 +235,7 @@ def main() -> int:
     print(row("plain Keras: steady epoch", f"{median(r.plain_epoch for r in rounds):.2f} s"))
     print(row("ratio first run / plain Keras", f"{median(first) / median(plain):.2f}"))
     print(json.dumps({"first": first, "later": later, "first_done": first_done,
-                      "later_done": later_done, "plain": plain}))
+                      "later_done": later_done, "plain": plain, "first_cpu": first_cpu}))
     return 0
 
 

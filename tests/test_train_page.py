@@ -97,8 +97,8 @@ def test_a_chance_level_run_in_korean():
 
 def test_early_stopping_says_which_epoch_the_weights_came_back_to():
     config = ExperimentConfig(data=DataConfig(name="moons", n_samples=200), epochs=200,
-                              early_stopping=True, patience=2, learning_rate=0.05,
-                              layers=[LayerConfig(8, "relu")])
+                              early_stopping=True, patience=2, restore_best_weights=True,
+                              learning_rate=0.05, layers=[LayerConfig(8, "relu")])
     at = train(config, until="Finished after")
     page = texts(at)
     assert "stopped it early at epoch" in page
