@@ -8,7 +8,7 @@ from playground import charts, datasets, evaluation
 from playground.csv_export import safe_csv
 from ui import backend
 from ui.navigation import ensure_app_navigation
-from ui.run_status import sidebar_run_status
+from ui.run_status import at_chance, chance_level_note, sidebar_run_status
 from ui.i18n import lang, t
 
 ensure_app_navigation()
@@ -41,6 +41,8 @@ else:
     scores = {name: value for name, value in result["test"].items()}
 for col, (name, value) in zip(st.columns(len(scores)), scores.items()):
     col.metric(t(f"eval.metric.{name}"), f"{value:.4f}" if isinstance(value, float) else str(value))
+if at_chance(result):
+    chance_level_note(result)
 
 # ------------------------------------------------------------- classification
 if task != "regression":

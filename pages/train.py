@@ -12,7 +12,7 @@ from ui import backend
 from ui.navigation import ensure_app_navigation
 from ui.i18n import lang, show_error, t
 from ui.problems import show_problems
-from ui.run_status import progress, wait_text
+from ui.run_status import at_chance, chance_level_note, early_stopping_text, progress, wait_text
 from ui.state import config
 
 ensure_app_navigation()
@@ -20,6 +20,10 @@ ensure_app_navigation()
 RUNNING_REFRESH_SECONDS = 1.0
 QUEUED_REFRESH_SECONDS = 2.0  # a class of 30 mostly waits: their pages poll gently
 CONFIRM_KEY = "confirm_second_run"
+# The failed run the student has acted on (e.g. "Use learning rate 1"): the page
+# then shows that it is ready to train again rather than the stale failure.
+ACTED_ON_KEY = "acted_on_failed_run"
+DIVERGED_CODES = ("train.diverged", "train.exploded")
 
 cfg = config()
 st.title(t("train.title"))
@@ -44,7 +48,10 @@ st.caption(t("train.experiment_line", dataset=t(f"data.name.{dataset.name}"),
 with st.expander(t("train.checks"), expanded=False):
     problems = show_problems(cfg, dataset, backend.settings())
 blocked = checks.has_errors(problems)
-if blocked:
+if pool.storage_problem:
+    st.error(t(pool.storage_problem), icon="💾")
+    blocked = True
+elif blocked:
     st.error(t("train.blocked"), icon="🛑")
     st.page_link("pages/model.py", label=t("train.go_fix"), icon="🧱")
 
@@ -90,7 +97,13 @@ if st.session_state.get(CONFIRM_KEY) and active_ids and not blocked:
 
 def _earlier_running_run(job):
     return next((active for active in pool.active_jobs(owner)
-                 if active.id != job.id and active.status == "running"), None)
+                 if active.id != job.id and active.status in ("starting", "running")), None)
+
+
+def _failure_dealt_with(job) -> bool:
+    """A failed run the student has since acted on: its message is stale."""
+    return job.status == "failed" and (st.session_state.get(ACTED_ON_KEY) == job.id
+                                       or job.config != cfg.to_dict())
 
 
 def _status(job) -> None:
@@ -105,24 +118,29 @@ def _status(job) -> None:
             st.info(t("train.queued_behind_own", position=job.queue_position, wait=wait), icon="⏳")
             fraction, text = progress(earlier)
             st.progress(fraction, text=t("train.previous_running", progress=text))
+    elif job.status == "starting":
+        st.info(t("train.starting_run"), icon="⏳")
     elif job.status == "running":
         fraction, text = progress(job)
         st.progress(fraction, text=text)
     elif job.status == "finished":
-        reason = t("train.early_stopped") if job.stopped == "early_stopping" else ""
-        st.success(t("train.finished", epochs=len(job.history)) + " " + reason, icon="✅")
+        st.success(" ".join(filter(None, [t("train.finished", epochs=len(job.history)),
+                                          early_stopping_text(job)])), icon="✅")
+        if at_chance(job.result):
+            chance_level_note(job.result)
     elif job.status in ("stopped", "cancelled"):
-        st.warning(t("train.stopped", epochs=len(job.history)), icon="⏹️")
+        st.warning(" ".join(filter(None, [t("train.stopped", epochs=len(job.history)),
+                                          early_stopping_text(job)])), icon="⏹️")
     elif job.status == "failed":
         code, params = job.error
         st.error(t(code, **params), icon="🛑")  # the values it quotes are escaped
-        if code == "train.diverged":
-            st.button(t("train.use_lr", lr=f"{params['suggestion']:g}"), key="use_smaller_lr",
-                      on_click=_use_learning_rate, args=(params["suggestion"],))
-
-
-def _use_learning_rate(value: float) -> None:
-    cfg.learning_rate = value
+        if code in DIVERGED_CODES and st.button(t("train.use_lr", lr=f"{params['suggestion']:g}"),
+                                               key="use_smaller_lr"):
+            cfg.learning_rate = params["suggestion"]
+            st.session_state[ACTED_ON_KEY] = job.id
+            # The button lives in the live fragment: rerun the whole page, so the
+            # caption, the link and the checks all show the new rate.
+            st.rerun(scope="app")
 
 
 def _charts(job) -> None:
@@ -134,7 +152,8 @@ def _charts(job) -> None:
                           key="loss_chart")
     metric_col.plotly_chart(charts.history_figure(history, metric, lang(), best_epoch=best),
                             key="metric_chart")
-    if evaluation.looks_overfit(history):
+    # Not on a run that blew up or learned nothing: its validation loss says nothing about memorizing.
+    if job.status != "failed" and not at_chance(job.result) and evaluation.looks_overfit(history):
         st.warning(t("evaluation.overfit_note", epoch=best), icon="📈")
     if dataset.kind == "points2d" and job.grid is not None:
         grid = grid_points(dataset.x_train)
@@ -142,7 +161,11 @@ def _charts(job) -> None:
         st.plotly_chart(charts.decision_boundary_figure(
             grid["xs"], grid["ys"], values, dataset.x_train, dataset.y_train, dataset.class_names,
             dataset.task, lang()), key="boundary_chart")
-        st.caption(t("train.boundary_caption", epoch=len(history)))
+        model_epoch = (job.result or {}).get("model_epoch", len(history))
+        if model_epoch != len(history):
+            st.caption(t("train.boundary_caption_restored", epoch=model_epoch))
+        else:
+            st.caption(t("train.boundary_caption", epoch=len(history)))
 
 
 def _results(job) -> None:
@@ -161,13 +184,17 @@ def _results(job) -> None:
 def _refresh_seconds() -> float | None:
     if not running:
         return None
-    return RUNNING_REFRESH_SECONDS if job.status == "running" else QUEUED_REFRESH_SECONDS
+    return QUEUED_REFRESH_SECONDS if job.status == "queued" else RUNNING_REFRESH_SECONDS
 
 
 @st.fragment(run_every=_refresh_seconds())
 def live_view() -> None:
     current = pool.snapshot(job_id)
     if current is None:
+        return
+    if _failure_dealt_with(current):
+        st.info(t("train.ready_with_lr", lr=f"{cfg.learning_rate:g}")
+                if st.session_state.get(ACTED_ON_KEY) == current.id else t("train.ready"), icon="👉")
         return
     _status(current)
     if current.history:

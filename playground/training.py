@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 import multiprocessing
 import os
 import shutil
@@ -37,10 +38,14 @@ from multiprocessing import connection
 from pathlib import Path
 from typing import Protocol
 
+from playground.errors import PlaygroundError
 from playground.settings import Settings, runs_dir
+from playground.storage import disk_problem, ensure_writable_folder
 from playground.worker import worker_main
 
-ACTIVE = ("queued", "running")
+log = logging.getLogger(__name__)
+
+ACTIVE = ("queued", "starting", "running")
 JOBS_LOG = "jobs.jsonl"
 MAX_KEPT_JOBS = 2000  # ended jobs kept for the Evaluate page; the oldest go first
 DEFAULT_EPOCH_SECONDS = 1.0  # the estimate before any job has finished
@@ -52,9 +57,15 @@ WORKER_START_SECONDS = 8.0
 class JobView:
     """What a page needs to draw one job; a copy, safe to read anywhere.
 
-    status is one of: queued, running, finished, stopped, failed, cancelled.
+    status is one of: queued (waiting for a free trainer), starting (handed
+    to a trainer that has not picked it up yet), running (from loading the
+    data to saving the model), finished, stopped, failed, cancelled.
     `history` holds one log dict per finished epoch; `batch` the latest
-    throttled batch event; `grid` the latest 2-D decision values.
+    throttled batch event; `grid` the latest 2-D decision values (after the
+    run, those of the final model: with EarlyStopping's restored weights,
+    the best epoch's). `error` is (message key, params) for the student;
+    `error_detail` what the server log and the jobs log keep about an
+    unexpected failure (exception kind and first line), never shown.
     """
 
     id: str
@@ -66,6 +77,7 @@ class JobView:
     batch: dict | None = None
     grid: list[float] | None = None
     error: tuple[str, dict] | None = None
+    error_detail: dict | None = None
     result: dict | None = None
     artifacts: str | None = None
     stopped: str | None = None
@@ -101,18 +113,49 @@ class _Worker:
     jobs_done: int = 0
 
 
+def _artifacts_root(chosen: Path | None) -> tuple[Path, str | None]:
+    """The runs folder, created if needed, and what is wrong with it, if anything.
+
+    A folder that cannot be created or written (PLAYGROUND_RUNS_DIR naming a
+    file, a read-only disk) must not stop the pages: the pool starts anyway,
+    the Train page explains, and every job fails fast with the same message.
+
+    Returns:
+        (folder, None) when runs can be saved there, else (folder, a message
+        key: "train.disk_full" or "train.disk_not_writable").
+    """
+    text = str(chosen or os.environ.get("PLAYGROUND_RUNS_DIR", "").strip() or ".")
+    try:
+        folder = Path(chosen) if chosen else runs_dir()
+        ensure_writable_folder(folder)
+    except (OSError, PlaygroundError) as err:
+        cause = err.__cause__ or err
+        log.error("The runs folder %s cannot be used: %s", text, cause)
+        code = err.code if isinstance(err, PlaygroundError) else disk_problem(err)
+        return Path(text).expanduser(), code
+    return folder, None
+
+
 class LocalPool:
     """A bounded pool of spawned training processes.
 
     Args:
         settings: pool size, threads per worker, stop grace period, recycling.
         artifacts_root: folder for one sub-folder of artifacts per job, and
-            for the jobs log.
+            for the jobs log; PLAYGROUND_RUNS_DIR by default.
+        worker_target: the function each worker process runs, with
+            `worker_main`'s arguments (tests put a scripted worker here).
+
+    Attributes:
+        storage_problem: None, or the message key ("train.disk_full",
+            "train.disk_not_writable") saying why runs cannot be saved.
     """
 
-    def __init__(self, settings: Settings | None = None, artifacts_root: Path | None = None):
+    def __init__(self, settings: Settings | None = None, artifacts_root: Path | None = None,
+                 worker_target=worker_main):
         self.settings = settings or Settings.from_env()
-        self.artifacts_root = Path(artifacts_root or runs_dir())
+        self._worker_target = worker_target
+        self.artifacts_root, self.storage_problem = _artifacts_root(artifacts_root)
         self._context = multiprocessing.get_context("spawn")
         self._lock = threading.Lock()
         self._jobs: dict[str, JobView] = {}
@@ -123,7 +166,9 @@ class LocalPool:
         self._overhead_seconds = DEFAULT_OVERHEAD_SECONDS
         self._retiring: list[_Worker] = []
         self._closed = False
-        self._workers = [self._start_worker() for _ in range(self.settings.pool_size)]
+        # One worker imports TensorFlow at a time: two at once on a small server
+        # made the first one ready twice as late (see docs/BENCHMARKS.md, first run).
+        self._workers = [self._start_worker()]
         self._supervisor = threading.Thread(target=self._supervise, name="training-pool",
                                             daemon=True)
         self._supervisor.start()
@@ -148,7 +193,8 @@ class LocalPool:
         return job_id
 
     def stop(self, job_id: str, final_status: str = "stopped") -> None:
-        """Asks a job to stop: a queued job is dropped, a running one ends after its batch.
+        """Asks a job to stop: a queued job is dropped; a starting or running one
+        ends after its current batch.
 
         Args:
             final_status: "stopped" (the student pressed Stop) or "cancelled"
@@ -186,7 +232,8 @@ class LocalPool:
             self.stop(job_id, final_status="cancelled")
 
     def estimated_wait(self, job_id: str) -> float | None:
-        """Seconds until a queued job should start, or None if it is not queued.
+        """Seconds until a queued job should start, or None if it is not queued
+        (a "starting" job has a trainer already).
 
         Replays the queue on the workers: each running job ends after its
         remaining epochs at its own pace, each queued one takes what recent
@@ -198,6 +245,10 @@ class LocalPool:
                 return None
             now = time.time()
             free_at = [now + self._remaining_seconds(worker, now) for worker in self._workers]
+            # Workers not started yet start one after another, each once the last is ready.
+            not_started = self.settings.pool_size - len(self._workers)
+            free_at += [now + WORKER_START_SECONDS * (n + 1 + (not self._all_ready()))
+                        for n in range(not_started)]
             owner_free_at: dict[str, float] = {}
             for worker, free in zip(self._workers, free_at):
                 if worker.job_id in self._jobs:
@@ -215,6 +266,9 @@ class LocalPool:
         """How many workers have finished importing TensorFlow."""
         with self._lock:
             return sum(w.ready for w in self._workers)
+
+    def _all_ready(self) -> bool:
+        return all(w.ready for w in self._workers)
 
     def worker_pids(self) -> list[int]:
         with self._lock:
@@ -235,7 +289,7 @@ class LocalPool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self._lock:
-                if all(w.ready for w in self._workers):
+                if len(self._workers) == self.settings.pool_size and self._all_ready():
                     return True
             time.sleep(0.05)
         return False
@@ -266,7 +320,7 @@ class LocalPool:
         parent_conn, child_conn = self._context.Pipe(duplex=True)
         stop_flag = self._context.RawValue("i", 0)
         process = self._context.Process(
-            target=worker_main, name="playground-trainer", daemon=True,
+            target=self._worker_target, name="playground-trainer", daemon=True,
             args=(child_conn, stop_flag, self.settings.threads_per_worker, os.getpid(),
                   self.settings.worker_nice))
         process.start()
@@ -292,6 +346,7 @@ class LocalPool:
                 self._replace_dead_or_stuck_workers()
                 self._recycle_worn_workers()
                 self._dispatch()
+                self._start_next_worker()  # after dispatch: it asks whether the workers are busy
 
     def _drain(self, worker: _Worker) -> None:
         try:
@@ -320,11 +375,16 @@ class LocalPool:
         elif kind == "finished":
             job.artifacts, job.stopped = event["artifacts"], event["stopped"]
             job.result = event["result"]
+            job.grid = event.get("grid", job.grid)
             requested = self._stop_requests.get(job.id)
             self._finish(job, requested or ("stopped" if event["stopped"] == "user" else "finished"))
             self._release(worker)
         elif kind == "failed":
             job.error = (event["code"], event.get("params", {}))
+            job.error_detail = event.get("detail")
+            if job.error_detail:
+                log.warning("job %s failed: %s: %s", job.id, job.error_detail.get("kind"),
+                            job.error_detail.get("message"))
             self._finish(job, "failed")
             self._release(worker)
 
@@ -366,6 +426,8 @@ class LocalPool:
             "first_epoch_at": job.first_epoch_at, "finished_at": job.finished_at,
             "queue_wait_s": None if job.started_at is None else job.started_at - job.submitted_at,
             "error": job.error[0] if job.error else None,
+            "error_detail": job.error_detail,
+            "seconds": (job.result or {}).get("seconds"),
         }
         try:
             with open(self.artifacts_root / JOBS_LOG, "a", encoding="utf-8") as log:
@@ -423,9 +485,26 @@ class LocalPool:
                     self._finish(job, self._stop_requests.get(job.id, "stopped"))
                 else:
                     job.error = ("train.worker_died", {"exitcode": worker.process.exitcode})
+                    job.error_detail = {"kind": "WorkerDied", "message":
+                                        f"pid {worker.process.pid} exit code {worker.process.exitcode}"}
+                    log.warning("job %s failed: its worker %s died (exit code %s)", job.id,
+                                worker.process.pid, worker.process.exitcode)
                     self._finish(job, "failed")
             worker.conn.close()
             self._workers[index] = self._start_worker()
+
+    def _start_next_worker(self) -> None:
+        """Starts one more worker, up to the pool size, once all the others are ready.
+
+        While every worker is busy and nobody else waits, the next one waits
+        too: on a small server its TensorFlow import would slow down the run
+        in progress, which on a fresh server is the teacher's first click.
+        """
+        if len(self._workers) >= self.settings.pool_size or not self._all_ready():
+            return
+        if all(w.job_id for w in self._workers) and self._next_job_for_a_free_worker() is None:
+            return
+        self._workers.append(self._start_worker())
 
     def _recycle_worn_workers(self) -> None:
         """Replaces an idle worker that has run its share of jobs by a fresh one."""
@@ -463,6 +542,7 @@ class LocalPool:
             self._queue.remove(next_id)
             job = self._jobs[next_id]
             folder = self.artifacts_root / job.id
+            worker.stop_flag.value = 0  # set here, not in the worker: a Stop may come before it reads the job
             try:
                 worker.conn.send({"id": job.id, "config": job.config,
                                   "artifacts": str(folder), "stream": job.stream})
@@ -470,7 +550,7 @@ class LocalPool:
                 self._queue.appendleft(job.id)  # the worker died; it is replaced next round
                 continue
             worker.job_id = job.id
-            job.worker_pid, job.queue_position = worker.process.pid, 0
+            job.status, job.worker_pid, job.queue_position = "starting", worker.process.pid, 0
         self._refresh_queue_positions()
 
     def _refresh_queue_positions(self) -> None:

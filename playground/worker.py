@@ -10,8 +10,12 @@ Events are plain dicts with a "type":
     started   {job}
     batch     {job, epoch, step, steps, logs}            (throttled)
     epoch     {job, epoch, logs, grid?}                  (every epoch)
-    finished  {job, artifacts, stopped, result}
-    failed    {job, code, params}
+    finished  {job, artifacts, stopped, result, grid?}   (grid: the final model's)
+    failed    {job, code, params, detail?}
+
+`code` and `params` make the student's message (`playground.i18n`); an
+unexpected exception becomes "train.failed" with no library text in it,
+and its kind and first line travel in `detail` to the server log.
 """
 
 from __future__ import annotations
@@ -21,18 +25,25 @@ import json
 import math
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
 import numpy as np
 
-from playground import fast_fit
+from playground import evaluation, fast_fit
 from playground.config import DataConfig, ExperimentConfig
 from playground.errors import PlaygroundError
+from playground.storage import disk_problem, ensure_writable_folder
 
 BATCH_EVENT_INTERVAL_S = 0.25
 GRID_SIZE = 40
-DIVERGENCE_FACTOR = 1e3
+# A loss this many times above the reference (`divergence_reference`) means the
+# weights have blown up. Healthy runs stay below the reference after their first
+# epoch (measured in docs/BENCHMARKS.md, "Divergence"), and even raw 0-255 MNIST
+# pixels, whose untrained loss is large, are judged against that larger start.
+DIVERGENCE_FACTOR = 100.0
+REFERENCE_ROWS = 1024
 
 
 def worker_main(conn, stop_flag, threads: int, parent_pid: int, nice: int = 0) -> None:
@@ -50,6 +61,9 @@ def worker_main(conn, stop_flag, threads: int, parent_pid: int, nice: int = 0) -
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if nice:
         os.nice(nice)
+    # Reading MNIST (mostly zlib, which lets go of the GIL) overlaps the TensorFlow import.
+    preload = threading.Thread(target=_preload_local_mnist, name="preload-mnist", daemon=True)
+    preload.start()
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     import warnings
 
@@ -62,14 +76,15 @@ def worker_main(conn, stop_flag, threads: int, parent_pid: int, nice: int = 0) -
     import keras  # noqa: F401  (paid once here, not when a student presses Train)
 
     conn.send({"type": "ready", "pid": os.getpid()})
-    _preload_local_mnist()
     while _parent_alive(parent_pid):
         if not conn.poll(1.0):
             continue
         job = conn.recv()
         if job is None:
             return
-        stop_flag.value = 0
+        preload.join()  # a job on MNIST reads it once, not twice at the same time
+        # The pool clears stop_flag before it sends a job: a Stop pressed while the
+        # job was on its way must not be lost.
         run_job(job, conn.send, lambda: stop_flag.value != 0 or not _parent_alive(parent_pid))
 
 
@@ -90,17 +105,23 @@ def run_job(job: dict, emit, should_stop) -> None:
     try:
         outcome = _train(job, emit, should_stop)
     except PlaygroundError as err:
-        emit({"type": "failed", "job": job_id, "code": err.code, "params": err.params})
+        emit({"type": "failed", "job": job_id, "code": err.code, "params": err.params,
+              **_detail(err.__cause__)})
         return
     except Exception as err:  # noqa: BLE001 - any failure becomes a readable event
-        emit({"type": "failed", "job": job_id, "code": "train.failed",
-              "params": {"kind": type(err).__name__, "detail": _first_line(err)}})
+        emit({"type": "failed", "job": job_id, "code": "train.failed", "params": {},
+              **_detail(err)})
         return
     emit({"type": outcome.pop("type", "finished"), "job": job_id, **outcome})
 
 
 def _preload_local_mnist() -> None:
-    """Reads MNIST from the data folder while idle, if it is there (never downloads)."""
+    """Reads mnist.npz from the data folder, if it is there (never downloads).
+
+    What stays is the loader's cache of the file's arrays, which every MNIST
+    job starts from whatever its rows and scaling; the one-row dataset made
+    on the way is not kept.
+    """
     from playground import datasets
 
     if datasets.find_data_file("mnist.npz") is not None:
@@ -126,9 +147,16 @@ def _cached_dataset(data):
     return _DATASET_CACHE[key]
 
 
-def _first_line(err: Exception) -> str:
+def _first_line(err: BaseException) -> str:
     text = str(err).strip().splitlines()
     return text[0][:300] if text else type(err).__name__
+
+
+def _detail(err: BaseException | None) -> dict:
+    """What the server log keeps about an exception: its kind and first line."""
+    if err is None:
+        return {}
+    return {"detail": {"kind": type(err).__name__, "message": _first_line(err)}}
 
 
 def _train(job: dict, emit, should_stop) -> dict:
@@ -146,16 +174,22 @@ def _train(job: dict, emit, should_stop) -> dict:
     errors = [p for p in checks.run_checks(config, dataset) if p.level == "error"]
     if errors:
         raise PlaygroundError(errors[0].code, **errors[0].params)
+    folder = Path(job["artifacts"])
+    ensure_writable_folder(folder)  # before the fit, not after it: a full disk fails fast
     speed = fast_fit.speed_options(
         models.fit_rows(config, dataset), config.batch_size, config.epochs,
         models.total_params(models.summary_rows(config, dataset)))
     model = models.build_model(config, dataset, speed=speed)
     y_train = models.encode_labels(dataset.y_train, config, dataset)
     y_test = models.encode_labels(dataset.y_test, config, dataset)
+    head = models.resolve_head(config, dataset)
+    guess_loss = evaluation.uninformed_loss(head.loss, y_train, dataset.n_classes)
+    reference = divergence_reference(model, dataset.x_train, y_train, guess_loss)
 
     grid = grid_points(dataset.x_train) if dataset.kind == "points2d" else None
     streaming = StreamingCallback(job["id"], emit, should_stop, grid=grid,
                                   learning_rate=config.learning_rate,
+                                  loss_limit=DIVERGENCE_FACTOR * reference,
                                   stream=job.get("stream", True))
     callbacks = [streaming]
     early = None
@@ -172,17 +206,84 @@ def _train(job: dict, emit, should_stop) -> dict:
     clock.lap("fit")
 
     if streaming.diverged is not None:
-        return {"type": "failed", "code": "train.diverged", "params": streaming.diverged}
+        code = "train.diverged" if isinstance(streaming.diverged["loss"], str) else "train.exploded"
+        params = {**streaming.diverged, "reference": reference}
+        return {"type": "failed", "code": code, "params": params}
 
     stopped = "user" if streaming.stopped_by_user else (
         "early_stopping" if early is not None and early.stopped_epoch > 0 else None)
-    folder = Path(job["artifacts"])
+    model_epoch, early_stopping = _model_epoch(early, streaming.history)
     result = _save_artifacts(folder, model, dataset, config, y_test, streaming.history, grid)
     clock.lap("evaluate_and_save")
+    chance = evaluation.chance_level(dataset.task, dataset.y_train, dataset.y_test,
+                                     _load_predictions(folder))
+    if chance["at_chance"]:
+        chance["reasons"] = evaluation.chance_reasons(
+            config.to_dict(), streaming.history, kind=dataset.kind,
+            input_max=float(np.max(np.abs(dataset.x_train))) if dataset.x_train.size else 0.0,
+            guess_loss=guess_loss, guess_accuracy=chance.get("guess_accuracy"))
     result.update(stopped=stopped, train_seconds=clock.laps["fit"], seconds=clock.laps,
-                  epochs_run=len(streaming.history))
-    (folder / "result.json").write_text(json.dumps(result))
-    return {"type": "finished", "artifacts": str(folder), "stopped": stopped, "result": result}
+                  epochs_run=len(streaming.history), model_epoch=model_epoch,
+                  early_stopping=early_stopping, chance=chance,
+                  divergence={"reference": reference, "guess_loss": guess_loss,
+                              "limit": DIVERGENCE_FACTOR * reference})
+    _write(folder / "result.json", json.dumps(result))
+    finished = {"type": "finished", "artifacts": str(folder), "stopped": stopped, "result": result}
+    if grid is not None:
+        finished["grid"] = _grid_values(model, grid)  # the model as saved: restored weights included
+    return finished
+
+
+def divergence_reference(model, x, y, guess_loss: float | None) -> float:
+    """The loss a run is judged against for divergence.
+
+    The larger of two losses that any run may honestly have: what a model
+    that ignores its inputs scores (`evaluation.uninformed_loss`), and what
+    this untrained model scores on the first training rows. The second
+    keeps a run on unscaled inputs, whose untrained loss is large, from
+    being called diverged before it has taken a step.
+
+    Args:
+        model: the compiled, untrained model.
+        x: training inputs.
+        y: training labels, encoded as the model is trained on them.
+        guess_loss: the uninformed loss, or None when there is none.
+
+    Returns:
+        A positive loss value.
+    """
+    rows = slice(0, min(len(x), REFERENCE_ROWS))
+    start = float(model.compute_loss(x=x[rows], y=y[rows], y_pred=model(x[rows], training=False),
+                                     training=False))
+    candidates = [value for value in (guess_loss, start) if value is not None and math.isfinite(value)]
+    return max(candidates + [1e-12])
+
+
+def _model_epoch(early, history: list[dict]) -> tuple[int, dict | None]:
+    """Which epoch's weights the final model holds, and what EarlyStopping did.
+
+    Keras's EarlyStopping(restore_best_weights=True) puts back the best
+    epoch's weights at the end of training, whether or not it stopped early.
+    """
+    if early is None:
+        return len(history), None
+    best = int(early.best_epoch) + 1 if early.best is not None else None
+    restored = bool(early.restore_best_weights and early.best_weights is not None and best)
+    info = {"stopped_epoch": int(early.stopped_epoch) + 1 if early.stopped_epoch > 0 else None,
+            "best_epoch": best, "restored": restored}
+    return (best if restored else len(history)), info
+
+
+def _load_predictions(folder: Path) -> np.ndarray:
+    with np.load(folder / "predictions.npz") as saved:
+        return saved["prob"]
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text)
+    except OSError as err:
+        raise PlaygroundError(disk_problem(err)) from err
 
 
 class _Stopwatch:
@@ -199,24 +300,31 @@ class _Stopwatch:
 
 
 class StreamingCallback:
-    """Keras callback that streams progress and honours Stop.
+    """Keras callback that streams progress, honours Stop and catches divergence.
 
     Built lazily as a `keras.callbacks.Callback` subclass (see `__new__`)
     so that importing this module does not import Keras.
+
+    Args:
+        job_id, emit, should_stop: see `run_job`.
+        grid: 2-D grid points for the decision boundary, or None.
+        learning_rate: quoted by the divergence message.
+        loss_limit: a loss above this (or NaN/inf) stops the run as diverged.
+        stream: False sends no batch or epoch events.
     """
 
     def __new__(cls, *args, **kwargs):
         import keras
 
         class _Streaming(keras.callbacks.Callback):
-            def __init__(self, job_id, emit, should_stop, grid, learning_rate, stream):
+            def __init__(self, job_id, emit, should_stop, grid, learning_rate, loss_limit, stream):
                 super().__init__()
                 self.job_id, self.emit, self.should_stop = job_id, emit, should_stop
                 self.grid, self.learning_rate, self.stream = grid, learning_rate, stream
+                self.loss_limit = loss_limit
                 self.history: list[dict] = []
                 self.stopped_by_user = False
                 self.diverged: dict | None = None
-                self._first_loss: float | None = None
                 self._last_batch_event = 0.0
                 self._epoch = 0
                 self._steps = 0
@@ -254,13 +362,9 @@ class StreamingCallback:
                     self.emit(event)
 
             def _check_divergence(self, loss) -> bool:
-                """Stops training when the loss is NaN/inf or has exploded; False then."""
+                """Stops training when the loss is NaN/inf or above the limit; False then."""
                 loss = float(loss)
-                if self._first_loss is None and math.isfinite(loss):
-                    self._first_loss = max(loss, 1e-12)
-                exploded = self._first_loss is not None and (
-                    loss > DIVERGENCE_FACTOR * self._first_loss and loss > 1e4)
-                if math.isfinite(loss) and not exploded:
+                if math.isfinite(loss) and loss <= self.loss_limit:
                     return True
                 self.diverged = {"epoch": self._epoch, "loss": _safe_number(loss),
                                  "learning_rate": self.learning_rate,
@@ -303,6 +407,19 @@ def _grid_values(model, grid: dict) -> list[float]:
 
 
 def _save_artifacts(folder: Path, model, dataset, config, y_test, history, grid) -> dict:
+    """Saves the run's files and scores the test set.
+
+    Raises:
+        PlaygroundError: "train.disk_full" or "train.disk_not_writable" when
+            a file cannot be written.
+    """
+    try:
+        return _write_artifacts(folder, model, dataset, config, y_test, history, grid)
+    except OSError as err:
+        raise PlaygroundError(disk_problem(err)) from err
+
+
+def _write_artifacts(folder: Path, model, dataset, config, y_test, history, grid) -> dict:
     import keras
 
     folder.mkdir(parents=True, exist_ok=True)

@@ -274,7 +274,8 @@ def test_best_epoch_uses_logged_epoch_numbers():
 
 
 def test_looks_overfit_when_val_loss_turns_up_while_train_falls():
-    overfit = _history([1.0, 0.7, 0.5, 0.4, 0.3, 0.2], [0.9, 0.6, 0.5, 0.55, 0.6, 0.7])
+    overfit = _history([1.0, 0.7, 0.5, 0.4, 0.3, 0.2, 0.15, 0.1],
+                       [0.9, 0.6, 0.5, 0.6, 0.75, 0.9, 1.0, 1.1])
     assert evaluation.looks_overfit(overfit)
 
 
@@ -316,5 +317,8 @@ def test_looks_overfit_ignores_noise_on_a_plateau():
     history = [{"epoch": i + 1, "loss": 1.0 / (i + 1), "val_loss": v}
                for i, v in enumerate([0.5, 0.3, 0.2, 0.1, 0.101, 0.102, 0.103, 0.102])]
     assert not evaluation.looks_overfit(history)
-    history[-1]["val_loss"] = 0.2
+    history[-1]["val_loss"] = 0.2  # one jump is not a sustained rise
+    assert not evaluation.looks_overfit(history)
+    for logs, val_loss in zip(history[-3:], [0.2, 0.22, 0.25]):
+        logs["val_loss"] = val_loss
     assert evaluation.looks_overfit(history)

@@ -259,6 +259,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "train.sidebar_queued": ("⏳ Your run: number {position} in the queue, about {wait} to go.",
                              "⏳ 내 실행: 대기 순서 {position}번째, 약 {wait} 남음."),
     "train.sidebar_running": ("🏋️ Your run: {progress}", "🏋️ 내 실행: {progress}"),
+    "train.sidebar_starting": ("⏳ Your run is starting…", "⏳ 내 실행을 시작하는 중…"),
     "train.wait_seconds": ("{seconds} s", "{seconds}초"),
     "train.wait_minutes": ("{minutes} min", "{minutes}분"),
     "train.already_active": ("A run of yours is still training. Stop it and start the new one, "
@@ -272,16 +273,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "이전 실행도 학습 중입니다: {progress}."),
     "train.starting": ("Starting the trainer: TensorFlow is loading, this takes a few seconds…",
                        "학습기를 준비하는 중입니다. TensorFlow를 불러오는 데 몇 초 걸립니다…"),
+    "train.starting_run": ("Starting your run…", "실행을 시작하는 중…"),
+    "train.preparing": ("Loading the data and building the model…", "데이터를 불러오고 모델을 만드는 중…"),
     "train.progress_epoch": ("Epoch {epoch}/{epochs}", "에포크 {epoch}/{epochs}"),
     "train.progress_batch": ("Epoch {epoch}/{epochs} · batch {step}/{steps}",
                              "에포크 {epoch}/{epochs} · 배치 {step}/{steps}"),
     "train.finished": ("Finished after {epochs} epochs.", "{epochs} 에포크 후 학습이 끝났습니다."),
-    "train.early_stopped": ("EarlyStopping ended it because val_loss stopped improving.",
-                            "val_loss가 더 좋아지지 않아 EarlyStopping이 학습을 끝냈습니다."),
+    "train.early_restored": (
+        "EarlyStopping stopped it early at epoch {stopped}: val_loss had not improved for "
+        "{patience} epochs. The weights were restored to epoch {best}, the best val_loss.",
+        "val_loss가 {patience} 에포크 동안 좋아지지 않아 EarlyStopping이 에포크 {stopped}에서 학습을 "
+        "일찍 멈췄습니다. 가중치는 val_loss가 가장 좋았던 에포크 {best}의 것으로 되돌렸습니다."),
+    "train.early_kept": (
+        "EarlyStopping stopped it early at epoch {stopped}: val_loss had not improved for "
+        "{patience} epochs. The model keeps epoch {stopped}'s weights (restore_best_weights is off; "
+        "the best val_loss was at epoch {best}).",
+        "val_loss가 {patience} 에포크 동안 좋아지지 않아 EarlyStopping이 에포크 {stopped}에서 학습을 "
+        "일찍 멈췄습니다. restore_best_weights가 꺼져 있어 모델은 에포크 {stopped}의 가중치를 "
+        "그대로 씁니다(val_loss가 가장 좋았던 때는 에포크 {best})."),
+    "train.restored_best": (
+        "The weights were restored to epoch {best}, the best val_loss (restore_best_weights).",
+        "가중치는 val_loss가 가장 좋았던 에포크 {best}의 것으로 되돌렸습니다(restore_best_weights)."),
     "train.stopped": ("Stopped after {epochs} epochs.", "{epochs} 에포크 후 멈췄습니다."),
     "train.use_lr": ("Use learning rate {lr}", "학습률 {lr} 사용하기"),
+    "train.ready_with_lr": ("Ready to train with learning rate {lr}: press Train.",
+                            "학습률 {lr}(으)로 학습할 준비가 되었습니다. 학습 시작을 누르세요."),
     "train.boundary_caption": ("What the network predicts over the plane after epoch {epoch}.",
                                "에포크 {epoch} 후 신경망이 평면 전체에 대해 예측한 결과입니다."),
+    "train.boundary_caption_restored": (
+        "What the final model predicts over the plane: the weights of epoch {epoch}, restored by "
+        "EarlyStopping.",
+        "최종 모델이 평면 전체에 대해 예측한 결과입니다. EarlyStopping이 되돌린 에포크 {epoch}의 "
+        "가중치입니다."),
     "train.download_history": ("Download history (CSV)", "학습 기록 내려받기 (CSV)"),
     "train.go_evaluate": ("Next: evaluate the model", "다음: 모델 평가하기"),
     # ------------------------------------------------------------ evaluate page
