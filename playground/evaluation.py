@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from sklearn import metrics
 
+from playground.config import DEFAULT_LEARNING_RATES
 from playground.i18n import translate
 
 REPORT_COLUMNS = ["precision", "recall", "f1-score", "support"]
@@ -421,8 +422,6 @@ def looks_overfit(history: Sequence[dict], patience: int = 3, min_rise: float = 
 
 
 # ------------------------------------------------------------ chance level
-# Keras's own default learning rate of each optimizer (keras/src/optimizers/).
-KERAS_DEFAULT_LEARNING_RATES = {"adam": 0.001, "sgd": 0.01, "rmsprop": 0.001, "adagrad": 0.001}
 # How far from Keras's default a learning rate must be to be named as a likely cause.
 LEARNING_RATE_FACTOR = 30.0
 # Inputs this large, unscaled, make the first layer's outputs huge.
@@ -538,7 +537,7 @@ def chance_reasons(config: dict, history: Sequence[dict], *, kind: str, input_ma
     reasons: list[tuple[str, dict]] = []
     optimizer = config.get("optimizer", "adam")
     rate = float(config.get("learning_rate", 0.0))
-    default = KERAS_DEFAULT_LEARNING_RATES.get(optimizer)
+    default = DEFAULT_LEARNING_RATES.get(optimizer)
     if default and rate >= LEARNING_RATE_FACTOR * default:
         reasons.append(("chance.reason.lr_high", {"lr": rate, "optimizer": optimizer, "default": default}))
     elif default and rate <= default / LEARNING_RATE_FACTOR:
