@@ -24,10 +24,10 @@ import pytest
 from PIL import Image
 
 import ui.i18n
-import playground.i18n
 from playground import datasets, settings
 from playground.config import DataConfig, ExperimentConfig, LayerConfig
 from playground.i18n import CATALOG, translate
+from playground.i18n.escape import escape_params
 from tests.conftest import REPO_ROOT
 from tests.test_pages import open_page, texts
 
@@ -212,7 +212,7 @@ def test_every_upload_trains_or_is_explained(name, corpus, tmp_path):
     shown_notes = {key for key, _ in dataset.notes}
     assert set(expected.notes) <= shown_notes, (expected.notes, shown_notes)
     for key, params in dataset.notes:
-        assert translate(key, "en", **params) in texts(at)
+        assert translate(key, "en", **escape_params(params)) in texts(at)
     assert len(at.dataframe) == 1, "the preview table is shown"
     assert len(set(dataset.feature_names)) == len(dataset.feature_names)
 
@@ -268,36 +268,8 @@ def test_notes_and_messages_in_korean(name, corpus, monkeypatch):
 HOSTILE_MARKUP = ("<script", "<img", "<b>", "](http", "**bold**", "![img]")
 
 
-def markdown_escaped(text: str) -> str:
-    """What a Markdown-escaped parameter looks like: specials backslashed, HTML as entities."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", text)
-
-
-def _app_escapes_parameters() -> bool:
-    try:
-        import playground.i18n.escape  # noqa: F401  (the app's own escaping of message parameters)
-    except ImportError:
-        return False
-    return True
-
-
-def test_hostile_names_reach_the_page_only_as_escaped_parameters(corpus, monkeypatch):
-    """CSV text reaches Markdown only as a message parameter, so escaping parameters is enough.
-
-    Where the app does not escape parameters yet, every parameter is escaped
-    here instead; any CSV text that reached the page another way (joined into
-    a template, written with st.write) still shows as live markup and fails.
-    """
-    if not _app_escapes_parameters():
-        original = playground.i18n.translate
-
-        def escaping_translate(key, lang="en", **params):
-            return original(key, lang, **{name: markdown_escaped(value) if isinstance(value, str) else value
-                                          for name, value in params.items()})
-
-        monkeypatch.setattr(playground.i18n, "translate", escaping_translate)
-        monkeypatch.setattr(ui.i18n, "translate", escaping_translate)
+def test_hostile_names_reach_the_page_only_as_escaped_parameters(corpus):
+    """CSV text reaches Markdown only as an escaped message parameter: never as live markup."""
     at = upload_on_data_page("hostile_names.csv", corpus["hostile_names.csv"])
     shown = texts(at)
     assert "=cmd" in shown  # the target's name is quoted in a note...
