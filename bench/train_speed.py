@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playground import datasets  # noqa: E402
 from playground.config import DataConfig, ExperimentConfig, LayerConfig  # noqa: E402
 from playground.settings import Settings  # noqa: E402
-from playground.training import LocalPool  # noqa: E402
+from playground.local_pool import LocalPool  # noqa: E402
 
 SEED = 0
 
@@ -85,7 +85,7 @@ def plain_keras_run(arrays: tuple, epochs: int) -> dict:
 def playground_run(pool: LocalPool, config: ExperimentConfig, stream: bool) -> dict:
     """One job through the public API; epoch event times are read as they arrive."""
     submitted = time.perf_counter()
-    job_id = pool.submit(config.to_dict(), owner="bench", stream=stream)
+    job_id = pool.submit(config, owner="bench", stream=stream)
     epoch_stamps: list[float] = []
     while True:
         job = pool.snapshot(job_id)
@@ -97,8 +97,8 @@ def playground_run(pool: LocalPool, config: ExperimentConfig, stream: bool) -> d
     seconds = time.perf_counter() - submitted
     if job.status != "finished":
         raise SystemExit(f"the playground job ended as {job.status}: {job.error}")
-    return {"seconds": seconds, "accuracy": float(job.result["test"]["accuracy"]),
-            "fit_seconds": float(job.result["train_seconds"]), "phases": job.result["seconds"],
+    return {"seconds": seconds, "accuracy": float(job.summary.test["accuracy"]),
+            "fit_seconds": float(job.summary.fit_seconds), "phases": job.summary.seconds,
             "first_epoch_after": epoch_stamps[0] - submitted if epoch_stamps else None,
             "epoch_seconds": [b - a for a, b in zip(epoch_stamps, epoch_stamps[1:])]}
 

@@ -6,30 +6,16 @@ from streamlit_drawable_canvas import st_canvas
 
 from playground import charts, drawing
 from playground.errors import PlaygroundError
-from playground.inference import choose_digit_model
 from playground.settings import data_dir
 from ui import backend
-from ui.navigation import ensure_app_navigation
-from ui.run_status import sidebar_run_status
 from ui.i18n import lang, show_error, t
-
-ensure_app_navigation()
-sidebar_run_status()
+from ui.page import begin
 
 DIGITS = [str(d) for d in range(10)]
 CANVAS_SIZE = 280
 STROKE_WIDTH = 18
 TOOLBAR_CLEARANCE_PX = 24  # with the gaps around it: more than the toolbar's 2.65rem
 RESULT_WIDTH_PX = 360
-
-st.title(t("draw.title"))
-choice = choose_digit_model(backend.finished_runs())
-network = backend.dense_network(str(choice.path))
-accuracy = f"{choice.test_accuracy:.1%}" if choice.test_accuracy is not None else "?"
-if choice.run_id:
-    st.caption(t("draw.model_session", accuracy=accuracy, params=f"{network.n_params:,}"))
-else:
-    st.caption(t("draw.model_default", accuracy=accuracy, params=f"{network.n_params:,}"))
 
 
 def show_prediction(image01: np.ndarray, input_caption: str, truth: int | None = None) -> None:
@@ -50,10 +36,8 @@ def show_prediction(image01: np.ndarray, input_caption: str, truth: int | None =
                     key="draw_probabilities")
 
 
-mode = st.radio(t("draw.mode"), ["draw", "browse"], format_func=lambda m: t(f"draw.mode.{m}"),
-                horizontal=True, key="draw_mode")
-
-if mode == "draw":
+def draw_a_digit() -> None:
+    """A canvas; every stroke is answered beside it (below it on a narrow screen)."""
     with st.container(horizontal=True, gap="medium"):
         with st.container(width="content"):
             # The canvas shows its toolbar (undo, redo, delete) in the strip just
@@ -69,27 +53,44 @@ if mode == "draw":
                       on_click=lambda: st.session_state.update(canvas_version=version + 1))
         pixels = getattr(canvas, "image_data", None) if canvas is not None else None
         image = drawing.to_mnist_input(pixels) if pixels is not None else None
-        # A fixed width: beside the canvas where there is room, below it where there is not.
         with st.container(width=RESULT_WIDTH_PX):
             if image is None:
                 st.info(t("draw.empty"), icon="✏️")
             else:
                 show_prediction(image, t("draw.model_sees"))
-else:
+
+
+def browse_the_test_set() -> None:
+    """The MNIST test images one by one, or only those the model gets wrong."""
     folder = str(data_dir() or "")
     try:
         images, labels = backend.mnist_test_set(folder)
     except PlaygroundError as err:
         show_error(err)
-        st.stop()
+        return
     predicted = backend.network_test_predictions(str(choice.path), folder)
     only_wrong = st.toggle(t("draw.only_wrong", n=int((predicted != labels).sum())), key="only_wrong")
     indices = np.flatnonzero(predicted != labels) if only_wrong else np.arange(len(labels))
     if len(indices) == 0:
         st.success(t("draw.none_wrong"))
-        st.stop()
+        return
     position = st.number_input(t("draw.example", n=len(indices)), 1, len(indices), 1,
                                key=f"example_{only_wrong}") - 1
     index = int(indices[position])
     st.caption(t("draw.test_index", index=index))
     show_prediction(images[index], t("draw.test_image_input"), truth=int(labels[index]))
+
+
+begin()
+st.title(t("draw.title"))
+choice = backend.digit_model()
+network = backend.dense_network(str(choice.path))
+accuracy = f"{choice.test_accuracy:.1%}" if choice.test_accuracy is not None else "?"
+st.caption(t("draw.model_session" if choice.run_id else "draw.model_default", accuracy=accuracy,
+             params=f"{network.n_params:,}"))
+mode = st.radio(t("draw.mode"), ["draw", "browse"], format_func=lambda m: t(f"draw.mode.{m}"),
+                horizontal=True, key="draw_mode")
+if mode == "draw":
+    draw_a_digit()
+else:
+    browse_the_test_set()

@@ -473,19 +473,12 @@ def scatter_2d_figure(x, y, class_names: Sequence[str], lang: str = "en") -> go.
     return fig
 
 
-def _grid_values(values, task: str, shape: tuple[int, int]) -> np.ndarray:
-    """The model's grid output reduced to one number per grid cell."""
+def _grid_values(values, shape: tuple[int, int]) -> np.ndarray:
+    """One number per grid cell, from a model's grid output or already reduced."""
     values = np.asarray(values, dtype=float)
     if values.shape == shape:
         return values
-    output = values.reshape(shape[0] * shape[1], -1)
-    if task == "binary":
-        reduced = evaluation.positive_probability(output)
-    elif task == "multiclass":
-        reduced = np.argmax(output, axis=1)
-    else:
-        reduced = output[:, 0]
-    return reduced.reshape(shape)
+    return evaluation.one_value_per_point(values.reshape(shape[0] * shape[1], -1)).reshape(shape)
 
 
 def _class_colorscale(n_classes: int) -> list[list]:
@@ -529,7 +522,7 @@ def decision_boundary_figure(
     """
     grid_x = np.asarray(grid_x, dtype=float)
     grid_y = np.asarray(grid_y, dtype=float)
-    z = _grid_values(values, task, (len(grid_y), len(grid_x)))
+    z = _grid_values(values, (len(grid_y), len(grid_x)))
     heatmap = {"x": grid_x, "y": grid_y, "z": z, "opacity": 0.55, "hoverinfo": "skip"}
     if task == "binary":
         heatmap.update(

@@ -587,3 +587,34 @@ def input_grid(x, steps: int = 50, margin: float = 0.1):
     mesh_x, mesh_y = np.meshgrid(grid_x, grid_y)
     points = np.column_stack([mesh_x.ravel(), mesh_y.ravel()])
     return grid_x, grid_y, points
+
+
+# The live decision boundary is drawn on a GRID_SIZE × GRID_SIZE lattice.
+GRID_SIZE = 40
+
+
+def grid_points(x) -> dict:
+    """A GRID_SIZE² lattice covering 2-D data, with a margin.
+
+    Returns:
+        {"xs", "ys": the axes, "points": float32 (GRID_SIZE², 2), row-major in y}.
+    """
+    xs, ys, points = input_grid(x, steps=GRID_SIZE)
+    return {"xs": xs, "ys": ys, "points": points.astype(np.float32)}
+
+
+def one_value_per_point(output) -> np.ndarray:
+    """A model's output reduced to the one number a boundary map shows per point.
+
+    Args:
+        output: shape (n, units): one sigmoid unit, a 2-unit softmax, K
+            softmax units, or one regression value.
+
+    Returns:
+        Shape (n,): P(class 1) for one or two units (the regression value
+        for one linear unit), else the argmax class.
+    """
+    output = _as_2d_output(output)
+    if output.shape[1] <= 2:
+        return output[:, -1]
+    return np.argmax(output, axis=1).astype(float)

@@ -2,10 +2,11 @@
 
 `model.predict` is built for big batches and costs tens of milliseconds per
 call; a drawing needs one row at a time, many times a second, from many
-sessions at once. So a worker exports the weights of every Dense layer to
-an `.npz` file once (`export_dense_network`), and the server answers with a
-few matrix products (`DenseNetwork.predict_proba`): no TensorFlow in the
-server, no shared mutable state, microseconds per call.
+sessions at once. So a trainer exports the weights of every Dense layer
+once (`playground.trainer.dense_network_of`, saved with the run by
+`RunResult`), and the server answers with a few matrix products
+(`DenseNetwork.predict_proba`): no TensorFlow in the server, no shared
+mutable state, microseconds per call.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import numpy as np
 
 # Keras 3's `leaky_relu` activation uses negative_slope=0.2.
 LEAKY_RELU_SLOPE = 0.2
-DENSE_NETWORK_FILE = "dense_network.npz"
 DEFAULT_DIGIT_MODEL = Path(__file__).resolve().parent.parent / "assets" / "default_digit_model.npz"
 
 
@@ -44,7 +44,8 @@ class DenseNetwork:
 
     Attributes:
         kernels, biases, activations: one entry per Dense layer.
-        pixel_offset, pixel_scale: model input = (pixel 0..255 - offset) / scale.
+        pixel_offset, pixel_scale: for images, model input =
+            (pixel 0..255 - offset) / scale; other inputs arrive scaled.
     """
 
     kernels: tuple[np.ndarray, ...]
@@ -52,6 +53,22 @@ class DenseNetwork:
     activations: tuple[str, ...]
     pixel_offset: float = 0.0
     pixel_scale: float = 255.0
+
+    def layer_outputs(self, x: np.ndarray) -> list[np.ndarray]:
+        """Every Dense layer's output for model inputs `x` (already scaled).
+
+        Args:
+            x: shape (n, ...); flattened to (n, inputs).
+
+        Returns:
+            One (n, units) array per layer; the last is the model's output.
+        """
+        x = np.asarray(x, dtype=np.float32).reshape(len(x), -1)
+        outputs = []
+        for kernel, bias, activation in zip(self.kernels, self.biases, self.activations):
+            x = ACTIVATIONS[activation](x @ kernel + bias)
+            outputs.append(x)
+        return outputs
 
     def predict_proba(self, images01: np.ndarray) -> np.ndarray:
         """Class probabilities for images with values in 0..1.
@@ -64,44 +81,33 @@ class DenseNetwork:
         """
         single = images01.ndim == 2 and images01.shape == (28, 28)
         x = np.asarray(images01, dtype=np.float32).reshape(1 if single else len(images01), -1)
-        x = (x * 255.0 - self.pixel_offset) / self.pixel_scale
-        for kernel, bias, activation in zip(self.kernels, self.biases, self.activations):
-            x = ACTIVATIONS[activation](x @ kernel + bias)
-        return x[0] if single else x
+        output = self.layer_outputs((x * 255.0 - self.pixel_offset) / self.pixel_scale)[-1]
+        return output[0] if single else output
 
     @property
     def n_params(self) -> int:
         return int(sum(k.size + b.size for k, b in zip(self.kernels, self.biases)))
 
 
-def export_dense_network(model, path: Path, pixel_offset: float, pixel_scale: float) -> None:
-    """Writes every Dense layer of a Keras model to `path` (.npz).
+def save_dense_network(network: DenseNetwork, path: Path) -> None:
+    """Writes a `DenseNetwork` to `path` (.npz), for `load_dense_network`.
 
-    Flatten, Input and Dropout layers are identities at inference time;
-    any other layer type raises ValueError, naming it.
+    Raises:
+        ValueError: for an activation NumPy inference does not know.
     """
-    import keras
-
-    arrays, activations = {}, []
-    for layer in model.layers:
-        if isinstance(layer, keras.layers.Dense):
-            kernel, bias = layer.get_weights()
-            arrays[f"kernel_{len(activations)}"] = kernel.astype(np.float32)
-            arrays[f"bias_{len(activations)}"] = bias.astype(np.float32)
-            activations.append(keras.activations.serialize(layer.activation))
-        elif not isinstance(layer, (keras.layers.Flatten, keras.layers.Dropout,
-                                    keras.layers.InputLayer)):
-            raise ValueError(f"Only Dense, Flatten and Dropout layers can be exported. "
-                             f"Received: {type(layer).__name__}")
-    unknown = [a for a in activations if a not in ACTIVATIONS]
+    unknown = [a for a in network.activations if a not in ACTIVATIONS]
     if unknown:
         raise ValueError(f"Unsupported activation(s) for NumPy inference. Received: {unknown}")
-    np.savez_compressed(path, activations=json.dumps(activations), pixel_offset=pixel_offset,
-                        pixel_scale=pixel_scale, **arrays)
+    arrays = {}
+    for index, (kernel, bias) in enumerate(zip(network.kernels, network.biases)):
+        arrays[f"kernel_{index}"] = np.asarray(kernel, dtype=np.float32)
+        arrays[f"bias_{index}"] = np.asarray(bias, dtype=np.float32)
+    np.savez_compressed(path, activations=json.dumps(list(network.activations)),
+                        pixel_offset=network.pixel_offset, pixel_scale=network.pixel_scale, **arrays)
 
 
 def load_dense_network(path: Path) -> DenseNetwork:
-    """Reads a file written by `export_dense_network` (NumPy only)."""
+    """Reads a file written by `save_dense_network` (NumPy only)."""
     with np.load(path) as data:
         activations = tuple(json.loads(str(data["activations"])))
         count = len(activations)
@@ -119,8 +125,8 @@ class DigitModelChoice:
     """Which network answers on the Draw page, and why.
 
     Attributes:
-        path: the `.npz` written by `export_dense_network`.
-        run_id: the session's run that trained it, or None for the default model.
+        path: the `.npz` written by `save_dense_network`.
+        run_id: the browser's run that trained it, or None for the default model.
         test_accuracy: its accuracy on the MNIST test set, when known.
     """
 
@@ -129,17 +135,16 @@ class DigitModelChoice:
     test_accuracy: float | None
 
 
-def choose_digit_model(runs: list[tuple[str, dict, str]]) -> DigitModelChoice:
-    """The session's newest finished MNIST run, else the default digit model.
+def choose_digit_model(mnist_runs: list[tuple[str, float | None, Path]]) -> DigitModelChoice:
+    """The newest finished MNIST run that exported its network, else the default digit model.
 
     Args:
-        runs: (run id, result dict, artifacts folder) of the session's
-            finished runs, oldest first.
+        mnist_runs: (run id, test accuracy, network file) of the browser's
+            finished MNIST runs, oldest first.
     """
-    for run_id, result, folder in reversed(runs):
-        path = Path(folder) / DENSE_NETWORK_FILE
-        if result.get("dataset") == "mnist" and path.is_file():
-            return DigitModelChoice(path, run_id, result.get("test", {}).get("accuracy"))
+    for run_id, accuracy, path in reversed(mnist_runs):
+        if Path(path).is_file():
+            return DigitModelChoice(Path(path), run_id, accuracy)
     info = DEFAULT_DIGIT_MODEL.with_suffix(".json")
     accuracy = json.loads(info.read_text())["test_accuracy"] if info.is_file() else None
     return DigitModelChoice(DEFAULT_DIGIT_MODEL, None, accuracy)

@@ -5,6 +5,7 @@ class (see README, "Hosting a class"). Every variable is optional.
 
 | variable                          | default | meaning                                   |
 |-----------------------------------|---------|-------------------------------------------|
+| PLAYGROUND_BACKEND                | local   | what trains the jobs: "local" (processes on this machine) or "package.module:Class" |
 | PLAYGROUND_POOL_SIZE              | 2       | training worker processes                 |
 | PLAYGROUND_THREADS_PER_WORKER     | cores / pool size | TensorFlow intra/inter-op threads each |
 | PLAYGROUND_MAX_PARAMS             | 2000000 | largest model (parameters) a student may train |
@@ -54,6 +55,7 @@ def _env_int(name: str, default: int, minimum: int = 1) -> int:
 
 @dataclass(frozen=True)
 class Settings:
+    backend: str = "local"
     pool_size: int = 2
     threads_per_worker: int = 1
     max_params: int = 2_000_000
@@ -79,6 +81,7 @@ class Settings:
     def from_env(cls) -> "Settings":
         pool_size = _env_int("PLAYGROUND_POOL_SIZE", cls.pool_size)
         return cls(
+            backend=os.environ.get("PLAYGROUND_BACKEND", "").strip() or cls.backend,
             pool_size=pool_size,
             threads_per_worker=_env_int("PLAYGROUND_THREADS_PER_WORKER",
                                         max(1, (os.cpu_count() or 1) // pool_size)),

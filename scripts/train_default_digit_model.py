@@ -51,8 +51,10 @@ def main() -> None:
     seconds = time.perf_counter() - started
 
     OUT.parent.mkdir(exist_ok=True)
-    inference.export_dense_network(model, OUT.with_suffix(".npz"), data.pixel_offset,
-                                   data.pixel_scale)
+    from playground.trainer import dense_network_of
+
+    inference.save_dense_network(dense_network_of(model, data.pixel_offset, data.pixel_scale),
+                                 OUT.with_suffix(".npz"))
     network = inference.load_dense_network(OUT.with_suffix(".npz"))
     accuracy = float((network.predict_proba(data.x_test).argmax(axis=1) == data.y_test).mean())
     keras_accuracy = float(model.evaluate(data.x_test, data.y_test, verbose=0)[1])

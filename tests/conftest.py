@@ -28,3 +28,15 @@ def refused_url() -> str:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}/"
+
+
+def train_in_process(config, artifacts, stream: bool = True) -> list:
+    """Every event of one job run by the trainer in this test process (Keras is imported here)."""
+    from playground import trainer
+    from playground.runs import RunOrder
+    from playground.settings import Settings
+
+    events = []
+    trainer.run_job(RunOrder("job", config, str(artifacts), stream), events.append,
+                    Settings.from_env(), should_stop=lambda: False)
+    return events

@@ -28,7 +28,7 @@ from playground import datasets, settings
 from playground.config import DataConfig, ExperimentConfig, LayerConfig
 from playground.i18n import CATALOG, translate
 from playground.i18n.escape import escape_params
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, train_in_process
 from tests.test_pages import open_page, texts
 
 CORPUS_DIR = REPO_ROOT / "tests" / "data" / "csv"
@@ -176,16 +176,11 @@ def catalog_pattern(code: str, lang: str = "en") -> re.Pattern:
     return re.compile(".*".join(re.escape(part) for part in parts), re.S)
 
 
-def train_one_epoch(config: ExperimentConfig, folder: Path) -> dict:
-    """Runs the config as a training worker does, for one epoch; returns the last event."""
-    from playground.worker import run_job
-
+def train_one_epoch(config: ExperimentConfig, folder: Path):
+    """Runs the config as a training process does, for one epoch; returns the last event."""
     config = copy.deepcopy(config)
     config.epochs, config.layers, config.batch_size = 1, [LayerConfig(8, "relu")], 64
-    events = []
-    run_job({"id": "corpus", "config": config.to_dict(), "artifacts": str(folder), "stream": False},
-            events.append, lambda: False)
-    return events[-1]
+    return train_in_process(config, folder, stream=False)[-1]
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
@@ -217,7 +212,7 @@ def test_every_upload_trains_or_is_explained(name, corpus, tmp_path):
     assert len(set(dataset.feature_names)) == len(dataset.feature_names)
 
     event = train_one_epoch(config, tmp_path)
-    assert event["type"] == "finished", event
+    assert type(event).__name__ == "RunFinished", event
 
 
 def test_corpus_counts(capsys):

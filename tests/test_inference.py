@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from playground import inference
-from playground.inference import (DEFAULT_DIGIT_MODEL, DENSE_NETWORK_FILE, choose_digit_model,
-                                  export_dense_network, load_dense_network)
-from tests.conftest import shared_mnist_path
+from playground.inference import (DEFAULT_DIGIT_MODEL, choose_digit_model, load_dense_network,
+                                  save_dense_network)
+from tests.conftest import shared_mnist_path, train_in_process
 
 
 @pytest.mark.parametrize("hidden", ["relu", "sigmoid", "tanh", "elu", "leaky_relu", "linear"])
@@ -20,7 +20,9 @@ def test_numpy_forward_pass_equals_keras(tmp_path, hidden):
                               keras.layers.Dense(12, activation=hidden), keras.layers.Dropout(0.5),
                               keras.layers.Dense(10, activation="softmax")])
     offset, scale = 33.0, 78.0
-    export_dense_network(model, tmp_path / "net.npz", offset, scale)
+    from playground.trainer import dense_network_of
+
+    save_dense_network(dense_network_of(model, offset, scale), tmp_path / "net.npz")
     network = load_dense_network(tmp_path / "net.npz")
 
     images01 = np.random.default_rng(0).random((5, 28, 28)).astype(np.float32)
@@ -35,30 +37,34 @@ def test_export_refuses_layers_it_cannot_run(tmp_path):
 
     model = keras.Sequential([keras.Input(shape=(28, 28, 1)), keras.layers.Conv2D(2, 3),
                               keras.layers.Flatten(), keras.layers.Dense(10)])
+    from playground.trainer import dense_network_of
+
     with pytest.raises(ValueError, match="Conv2D"):
-        export_dense_network(model, tmp_path / "net.npz", 0.0, 255.0)
+        dense_network_of(model)
 
 
-def _run(tmp_path, run_id, dataset, with_network=True, accuracy=0.9):
+def _run(tmp_path, run_id, with_network=True, accuracy=0.9):
+    """(run id, test accuracy, network file) of an MNIST run, as `choose_digit_model` takes them."""
     folder = tmp_path / run_id
     folder.mkdir()
     if with_network:
-        (folder / DENSE_NETWORK_FILE).write_bytes(b"weights")
-    return (run_id, {"dataset": dataset, "test": {"accuracy": accuracy}}, str(folder))
+        (folder / "dense_network.npz").write_bytes(b"weights")
+    return run_id, accuracy, folder / "dense_network.npz"
 
 
-def test_the_default_model_answers_when_the_session_has_no_mnist_run(tmp_path):
-    choice = choose_digit_model([_run(tmp_path, "a", "moons", with_network=False)])
-    assert choice.path == DEFAULT_DIGIT_MODEL and choice.run_id is None
-    assert choice.test_accuracy >= 0.98
+def test_the_default_model_answers_when_the_browser_has_no_mnist_run(tmp_path):
+    for runs in ([], [_run(tmp_path, "a", with_network=False)]):
+        choice = choose_digit_model(runs)
+        assert choice.path == DEFAULT_DIGIT_MODEL and choice.run_id is None
+        assert choice.test_accuracy >= 0.98
 
 
 def test_the_sessions_newest_mnist_run_answers(tmp_path):
-    runs = [_run(tmp_path, "old", "mnist", accuracy=0.91), _run(tmp_path, "new", "mnist", accuracy=0.95),
-            _run(tmp_path, "later", "iris", with_network=False)]
+    runs = [_run(tmp_path, "old", accuracy=0.91), _run(tmp_path, "new", accuracy=0.95),
+            _run(tmp_path, "later", with_network=False)]
     choice = choose_digit_model(runs)
     assert choice.run_id == "new" and choice.test_accuracy == 0.95
-    assert choice.path == tmp_path / "new" / DENSE_NETWORK_FILE
+    assert choice.path == tmp_path / "new" / "dense_network.npz"
 
 
 def test_the_shipped_default_model_is_small_and_documented():
@@ -90,7 +96,7 @@ def test_leaky_relu_slope_matches_keras():
 @pytest.mark.parametrize("scaling", ["standard", "minmax", "none"])
 def test_a_trained_mnist_run_exports_a_network_that_matches_keras(tmp_path, monkeypatch, scaling):
     from playground.config import DataConfig, ExperimentConfig, LayerConfig
-    from playground.worker import run_job
+    from playground.runs import RunFinished, RunResult
 
     rng = np.random.default_rng(0)
     images = (rng.random((120, 28, 28)) * 255).astype(np.uint8)
@@ -99,17 +105,16 @@ def test_a_trained_mnist_run_exports_a_network_that_matches_keras(tmp_path, monk
     monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
     config = ExperimentConfig(data=DataConfig(name="mnist", n_samples=0, scaling=scaling), epochs=1,
                               layers=[LayerConfig(8, "elu")])
-    events = []
-    run_job({"id": "t", "config": config.to_dict(), "artifacts": str(tmp_path / "run")},
-            events.append, lambda: False)
-    assert events[-1]["type"] == "finished", events[-1]
+    end = train_in_process(config, tmp_path / "run")[-1]
+    assert isinstance(end, RunFinished), end
 
-    network = load_dense_network(tmp_path / "run" / DENSE_NETWORK_FILE)
-    keras_prob = np.load(tmp_path / "run" / "predictions.npz")["prob"]
-    np.testing.assert_allclose(network.predict_proba(images[:20] / np.float32(255)), keras_prob,
+    result = RunResult.load(tmp_path / "run")
+    network = load_dense_network(RunResult.network_path(tmp_path / "run"))
+    np.testing.assert_allclose(network.predict_proba(images[:20] / np.float32(255)), result.prob,
                                rtol=1e-3, atol=1e-5)
-    choice = choose_digit_model([("t", events[-1]["result"], str(tmp_path / "run"))])
-    assert choice.run_id == "t"
+    choice = choose_digit_model([("job", end.summary.test["accuracy"],
+                                  RunResult.network_path(tmp_path / "run"))])
+    assert choice.run_id == "job"
 
 
 def test_concurrent_predictions_from_many_threads_agree():

@@ -13,6 +13,7 @@ from playground.errors import DatasetError
 from playground.i18n import translate
 from playground.limits import Range, data_ranges, model_ranges
 from playground.settings import Settings
+from tests.conftest import train_in_process
 
 
 def test_a_range_holds_only_finite_values_within_it():
@@ -95,16 +96,13 @@ def test_a_data_seed_numpy_cannot_take_is_explained(seed):
     ({"data": DataConfig(n_samples=100, seed=-1)}, "limits.bad_data_seed"),
 ])
 def test_a_bad_seed_in_the_worker_is_a_clear_message_not_numpy_text(tmp_path, changes, code):
-    from playground.worker import run_job
+    from playground.runs import RunFailed
 
     config = ExperimentConfig(data=DataConfig(n_samples=100), layers=[LayerConfig(4)], epochs=1)
     for name, value in changes.items():
         setattr(config, name, value)
-    events = []
-    run_job({"id": "seed", "config": config.to_dict(), "artifacts": str(tmp_path), "stream": False},
-            events.append, lambda: False)
-    failed = events[-1]
-    assert failed["type"] == "failed" and failed["code"] == code
+    failed = train_in_process(config, tmp_path, stream=False)[-1]
+    assert isinstance(failed, RunFailed) and failed.code == code
     for lang in ("en", "ko"):
-        text = translate(failed["code"], lang, **failed["params"])
+        text = translate(failed.code, lang, **failed.params)
         assert "4294967295" in text and "Seed must be between" not in text

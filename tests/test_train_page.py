@@ -2,12 +2,11 @@
 
 import time
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from playground.config import DataConfig, ExperimentConfig, LayerConfig
 from playground.settings import Settings
-from playground.training import LocalPool
+from playground.local_pool import LocalPool
 from tests.conftest import REPO_ROOT
 from tests.test_training import scripted_worker
 
@@ -104,28 +103,6 @@ def test_early_stopping_says_which_epoch_the_weights_came_back_to():
     assert "stopped it early at epoch" in page
     assert "The weights were restored to epoch" in page
     assert "restored by EarlyStopping" in page  # the boundary caption names the restored epoch
-
-
-@pytest.fixture
-def scripted_pool(monkeypatch, tmp_path):
-    from ui import backend
-
-    scripted = LocalPool(Settings(pool_size=1), artifacts_root=tmp_path,
-                         worker_target=scripted_worker)
-    monkeypatch.setattr(backend, "pool", lambda: scripted)
-    assert scripted.wait_until_ready(60)
-    yield scripted
-    scripted.shutdown()
-
-
-def test_a_run_handed_to_a_trainer_shows_starting_not_number_0(scripted_pool):
-    at = open_train_page(ExperimentConfig(data=DataConfig(name="moons", n_samples=200), epochs=2))
-    at.button(key="train_button").click().run()
-    run_until(at, lambda page: "Starting your run" in texts(page), timeout=10,
-              never="number 0 in the queue")
-    at.switch_page("pages/model.py").run()  # every other page says it in its sidebar
-    assert not at.exception, at.exception
-    assert "Your run is starting" in sidebar_texts(at.sidebar)
 
 
 def test_the_train_page_explains_a_runs_folder_that_is_a_file(monkeypatch, tmp_path):

@@ -11,18 +11,22 @@ import pytest
 
 from devtools.streamlit_server import alive
 from playground import evaluation
+from playground.board import JOBS_LOG
 from playground.config import DataConfig, ExperimentConfig, LayerConfig
 from playground.i18n import translate
+from playground.local_pool import LocalPool
+from playground.runs import EpochEnded, RunFailed, RunFinished, RunStarted, RunSummary
 from playground.settings import Settings
-from playground.training import JOBS_LOG, LocalPool
+from playground.worker import TrainerReady
+from tests.conftest import train_in_process
 
 
-def moons_config(epochs=5, **changes) -> dict:
+def moons_config(epochs=5, **changes) -> ExperimentConfig:
     config = ExperimentConfig(data=DataConfig(name="moons", n_samples=200), epochs=epochs,
                               layers=[LayerConfig(8, "relu")], batch_size=16)
     for key, value in changes.items():
         setattr(config, key, value)
-    return config.to_dict()
+    return config
 
 
 def wait_for(pool, job_id, predicate, timeout=90.0):
@@ -49,7 +53,7 @@ def pool(tmp_path_factory):
 
 
 def test_epoch_events_arrive_in_order_and_artifacts_are_saved(pool):
-    assert pool.ready_workers() == 1
+    assert pool.trainers_ready() == 1
     job_id = pool.submit(moons_config(epochs=4), owner="alice")
     job = wait_for(pool, job_id, finished)
     assert job.status == "finished", job.error
@@ -58,7 +62,7 @@ def test_epoch_events_arrive_in_order_and_artifacts_are_saved(pool):
     folder = Path(job.artifacts)
     for name in ("model.keras", "history.json", "predictions.npz", "result.json", "grid.npz"):
         assert (folder / name).exists(), name
-    assert 0.0 <= job.result["test"]["accuracy"] <= 1.0
+    assert 0.0 <= job.summary.test["accuracy"] <= 1.0
     assert job.grid is not None and len(job.grid) == 40 * 40
 
 
@@ -106,7 +110,7 @@ def test_ctrl_c_in_the_server_terminal_does_not_kill_a_training_worker(pool):
 def test_a_huge_learning_rate_stops_with_an_explanation(pool):
     config = ExperimentConfig(data=DataConfig(name="diabetes", scaling="none"), optimizer="sgd",
                               learning_rate=1e3, epochs=20, layers=[LayerConfig(16, "relu")])
-    job = wait_for(pool, pool.submit(config.to_dict(), owner="bob"), finished)
+    job = wait_for(pool, pool.submit(config, owner="bob"), finished)
     assert job.status == "failed"
     code, params = job.error
     assert code in ("train.diverged", "train.exploded")
@@ -118,8 +122,8 @@ def test_a_loss_that_is_huge_from_the_first_epoch_is_caught(pool):
     # loss seen caught nothing and the run "finished" after 30 epochs.
     config = ExperimentConfig(data=DataConfig(name="moons", n_samples=200), learning_rate=1000.0,
                               epochs=10)
-    job = wait_for(pool, pool.submit(config.to_dict(), owner="bob"), finished)
-    assert job.status == "failed", job.result
+    job = wait_for(pool, pool.submit(config, owner="bob"), finished)
+    assert job.status == "failed", job.summary
     code, params = job.error
     assert code == "train.exploded"
     assert params["epoch"] == 1 and params["loss"] > 100 * params["reference"]
@@ -134,9 +138,9 @@ def test_unscaled_inputs_train_badly_but_are_not_called_diverged(pool):
     # Raw breast-cancer features (up to ~4000) start with a loss near 100: that is
     # the lesson "scale your inputs", not a blown-up learning rate.
     config = ExperimentConfig(data=DataConfig(name="breast_cancer", scaling="none"), epochs=3)
-    job = wait_for(pool, pool.submit(config.to_dict(), owner="bob"), finished)
+    job = wait_for(pool, pool.submit(config, owner="bob"), finished)
     assert job.status == "finished", job.error
-    divergence = job.result["divergence"]
+    divergence = job.summary.divergence
     assert divergence["reference"] > 10 * divergence["guess_loss"]
     assert max(entry["loss"] for entry in job.history) < divergence["reference"]
 
@@ -144,9 +148,9 @@ def test_unscaled_inputs_train_badly_but_are_not_called_diverged(pool):
 def test_a_run_no_better_than_guessing_says_so_and_why(pool):
     # Circles with no hidden layer: a straight line cannot separate two rings.
     config = ExperimentConfig(data=DataConfig(name="circles", n_samples=300), layers=[], epochs=5)
-    job = wait_for(pool, pool.submit(config.to_dict(), owner="erin"), finished)
+    job = wait_for(pool, pool.submit(config, owner="erin"), finished)
     assert job.status == "finished", job.error
-    chance = job.result["chance"]
+    chance = job.summary.chance
     assert chance["at_chance"] is True
     assert chance["accuracy"] <= chance["guess_accuracy"] + chance["margin"]
     codes = [code for code, _ in chance["reasons"]]
@@ -157,34 +161,19 @@ def test_a_good_run_is_not_called_chance_level(pool):
     job = wait_for(pool, pool.submit(moons_config(epochs=15, learning_rate=0.01), owner="erin"),
                    finished)
     assert job.status == "finished", job.error
-    chance = job.result["chance"]
+    chance = job.summary.chance
     assert chance["at_chance"] is False
     assert chance["accuracy"] > chance["guess_accuracy"] + chance["margin"]
 
 
-def test_an_unexpected_worker_error_is_shown_without_library_text(pool):
-    config = moons_config(epochs=2)
-    config["seed"] = -1  # reaches NumPy's seeding, which refuses it
-    job = wait_for(pool, pool.submit(config, owner="mallory"), finished)
-    assert job.status == "failed"
-    code, params = job.error
-    assert code == "train.failed"
-    for lang in ("en", "ko"):
-        message = translate(code, lang, **params)
-        assert "Seed" not in message and "ValueError" not in message and "{" not in message
-    records = [r for r in map(json.loads, (pool.artifacts_root / JOBS_LOG).open()) if r["id"] == job.id]
-    assert records[0]["error_detail"]["kind"] == "ValueError"
-    assert "Seed must be" in records[0]["error_detail"]["message"]
-
-
 def test_a_data_error_becomes_a_readable_failure(pool):
     config = ExperimentConfig(data=DataConfig(name="csv", csv_file="missing.csv", target="y"))
-    job = wait_for(pool, pool.submit(config.to_dict(), owner="bob"), finished)
+    job = wait_for(pool, pool.submit(config, owner="bob"), finished)
     assert job.status == "failed"
     assert job.error[0].startswith("data.")
 
 
-def test_jobs_queue_in_order_and_a_gone_session_is_cancelled_and_forgotten(pool):
+def test_jobs_queue_in_order_and_a_gone_browser_is_cancelled(pool):
     first = pool.submit(moons_config(epochs=200), owner="carol")
     wait_for(pool, first, lambda j: j.status == "running")
     second = pool.submit(moons_config(epochs=200), owner="dave")
@@ -193,12 +182,10 @@ def test_jobs_queue_in_order_and_a_gone_session_is_cancelled_and_forgotten(pool)
     assert pool.snapshot(third).queue_position == 2
     assert pool.estimated_wait(first) is None
     assert 0 < pool.estimated_wait(second) <= pool.estimated_wait(third)
-    first_folder = pool.artifacts_root / first
 
-    pool.release_owner("carol")
-    assert pool.snapshot(third) is None  # a cancelled queued job of a gone session is forgotten
-    wait_for(pool, first, lambda j: j is None, timeout=30)
-    assert not first_folder.exists()
+    pool.cancel_jobs_of("carol")
+    assert pool.snapshot(third).status == "cancelled"  # a queued job ends at once
+    assert wait_for(pool, first, finished, timeout=30).status == "cancelled"
     assert wait_for(pool, second, lambda j: j.status == "running").queue_position == 0
     pool.stop(second)
     wait_for(pool, second, finished, timeout=30)
@@ -214,13 +201,13 @@ def test_early_stopping_ends_training_and_reports_the_restored_epoch(pool):
                                       restore_best_weights=True, learning_rate=0.05), owner="erin")
     job = wait_for(pool, job_id, finished, timeout=120)
     assert job.status == "finished"
-    assert job.stopped == "early_stopping"
+    assert job.stopped_by == "early_stopping"
     assert len(job.history) < 200
-    info = job.result["early_stopping"]
-    assert info["stopped_epoch"] == len(job.history)
-    assert info["restored"] is True
-    assert info["best_epoch"] == evaluation.best_epoch(job.history) < len(job.history)
-    assert job.result["model_epoch"] == info["best_epoch"]
+    info = job.summary.early_stopping
+    assert info.stopped_epoch == len(job.history)
+    assert info.restored is True
+    assert info.best_epoch == evaluation.best_epoch(job.history) < len(job.history)
+    assert job.summary.model_epoch == info.best_epoch
 
 
 def test_shutdown_leaves_no_worker_processes(tmp_path):
@@ -233,7 +220,7 @@ def test_shutdown_leaves_no_worker_processes(tmp_path):
 
 
 def test_the_worker_refuses_a_model_over_the_size_limit(pool):
-    huge = moons_config(epochs=1, layers=[{"units": 4096, "activation": "relu"}] * 3)
+    huge = moons_config(epochs=1, layers=[LayerConfig(4096, "relu")] * 3)
     job = wait_for(pool, pool.submit(huge, owner="mallory"), finished)
     assert job.status == "failed"
     assert job.error[0] == "check.too_many_params"
@@ -277,15 +264,16 @@ def test_workers_are_recycled_after_their_share_of_jobs(tmp_path):
 HOLD_BEFORE_START_S = 4.0
 
 
-def scripted_worker(conn, stop_flag, threads, parent_pid, nice=0):
+def scripted_worker(conn, control, settings, parent_pid):
     """A stand-in trainer for `LocalPool(worker_target=...)`: ready at once, slow
     to pick up each job (as a real one is while it reads data ahead), then done."""
-    conn.send({"type": "ready", "pid": os.getpid()})
-    while (job := conn.recv()) is not None:
+    conn.send(TrainerReady(os.getpid()))
+    while (order := conn.recv()) is not None:
         time.sleep(HOLD_BEFORE_START_S)
-        conn.send({"type": "started", "job": job["id"], "time": time.time()})
-        conn.send({"type": "finished", "job": job["id"], "artifacts": job["artifacts"],
-                   "stopped": None, "result": {"seconds": {"fit": 0.1}}})
+        conn.send(RunStarted(order.job))
+        summary = RunSummary(dataset="moons", task="binary", kind="points2d", class_names=["0", "1"],
+                             n_test=0, config=order.config, test={}, seconds={"fit": 0.1})
+        conn.send(RunFinished(order.job, order.artifacts, summary))
 
 
 def test_a_job_handed_to_a_trainer_is_starting_not_number_0_in_the_queue(tmp_path):
@@ -298,7 +286,7 @@ def test_a_job_handed_to_a_trainer_is_starting_not_number_0_in_the_queue(tmp_pat
         assert job.status == "starting" and job.active
         assert job.queue_position == 0
         assert scripted.estimated_wait(job_id) is None  # no "about 5 s to go" for a run that has a trainer
-        assert [active.id for active in scripted.active_jobs("alice")] == [job_id]
+        assert [active.id for active in scripted.jobs_of("alice") if active.active] == [job_id]
         assert wait_for(scripted, job_id, finished, timeout=30).status == "finished"
     finally:
         scripted.shutdown()
@@ -421,7 +409,7 @@ def test_a_wide_net_on_40_noisy_points_overfits_and_is_called_so(pool):
     config = ExperimentConfig(data=DataConfig(name="moons", n_samples=40, noise=0.35),
                               layers=[LayerConfig(256, "relu"), LayerConfig(256, "relu")],
                               optimizer="adam", learning_rate=0.01, epochs=60)
-    job = wait_for(pool, pool.submit(config.to_dict(), owner="frank"), finished, timeout=180)
+    job = wait_for(pool, pool.submit(config, owner="frank"), finished, timeout=180)
     assert job.status == "finished", job.error
     assert evaluation.looks_overfit(job.history)
     best = evaluation.best_epoch(job.history)
@@ -429,35 +417,25 @@ def test_a_wide_net_on_40_noisy_points_overfits_and_is_called_so(pool):
 
 
 # ------------------------------------------------------------ in this process
-def run_in_process(config: dict, artifacts: Path) -> list[dict]:
-    """Every event of one job run by the worker code in this process."""
-    from playground import worker
-
-    events = []
-    worker.run_job({"id": "job", "config": config, "artifacts": str(artifacts)}, events.append,
-                   lambda: False)
-    return events
-
-
 def test_the_final_boundary_is_the_restored_best_epoch(tmp_path):
-    events = run_in_process(moons_config(epochs=200, early_stopping=True, patience=3,
+    events = train_in_process(moons_config(epochs=200, early_stopping=True, patience=3,
                                          restore_best_weights=True, learning_rate=0.05),
                             tmp_path / "run")
-    grids = {event["epoch"]: event["grid"] for event in events if event["type"] == "epoch"}
+    grids = {event.epoch: event.grid for event in events if isinstance(event, EpochEnded)}
     end = events[-1]
-    assert end["type"] == "finished"
-    best = end["result"]["early_stopping"]["best_epoch"]
+    assert isinstance(end, RunFinished)
+    best = end.summary.early_stopping.best_epoch
     assert best < max(grids)
-    assert end["grid"] == grids[best] != grids[max(grids)]
+    assert end.grid == grids[best] != grids[max(grids)]
 
 
 def test_a_runs_folder_that_cannot_be_created_fails_before_training(tmp_path):
     blocker = tmp_path / "runs"
     blocker.write_text("a file")
-    events = run_in_process(moons_config(epochs=50), blocker / "job")
-    assert [event["type"] for event in events] == ["started", "failed"]
-    assert events[-1]["code"] == "train.disk_not_writable"
-    assert str(tmp_path) not in translate(events[-1]["code"], "en", **events[-1]["params"])
+    events = train_in_process(moons_config(epochs=50), blocker / "job")
+    assert [type(event) for event in events] == [RunStarted, RunFailed]
+    assert events[-1].code == "train.disk_not_writable"
+    assert str(tmp_path) not in translate(events[-1].code, "en", **events[-1].params)
 
 
 def test_a_full_disk_while_saving_is_explained(tmp_path, monkeypatch):
@@ -467,10 +445,25 @@ def test_a_full_disk_while_saving_is_explained(tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "model.keras"))
 
     monkeypatch.setattr(keras.Model, "save", full_disk)
-    events = run_in_process(moons_config(epochs=2), tmp_path / "run")
+    events = train_in_process(moons_config(epochs=2), tmp_path / "run")
     failed = events[-1]
-    assert failed["type"] == "failed" and failed["code"] == "train.disk_full"
+    assert isinstance(failed, RunFailed) and failed.code == "train.disk_full"
     for lang in ("en", "ko"):
-        message = translate(failed["code"], lang, **failed["params"])
+        message = translate(failed.code, lang, **failed.params)
         assert "No space" not in message and str(tmp_path) not in message
-    assert failed["detail"]["kind"] == "OSError"
+    assert failed.detail["kind"] == "OSError"
+
+
+def test_an_unexpected_error_is_shown_without_library_text(tmp_path, monkeypatch):
+    from playground import models
+
+    def numpy_refuses(*args, **kwargs):
+        raise ValueError("Seed must be between 0 and 2**32 - 1")
+
+    monkeypatch.setattr(models, "build_model", numpy_refuses)
+    failed = train_in_process(moons_config(epochs=2), tmp_path / "run")[-1]
+    assert isinstance(failed, RunFailed) and failed.code == "train.failed"
+    for lang in ("en", "ko"):
+        message = translate(failed.code, lang, **failed.params)
+        assert "Seed" not in message and "ValueError" not in message and "{" not in message
+    assert failed.detail == {"kind": "ValueError", "message": "Seed must be between 0 and 2**32 - 1"}

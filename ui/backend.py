@@ -4,7 +4,7 @@ The owner of a run is the browser (`ui.browser.browser_id`), not the tab:
 its runs outlive a reload and show in each of its tabs. When none of its
 tabs has been connected for `server.disconnectedSessionTTL` seconds, its
 queued and running jobs are cancelled; its finished runs stay (the pool
-keeps at most `training.MAX_KEPT_JOBS`, deleting the files of older ones).
+keeps at most `board.MAX_KEPT_JOBS`, deleting the files of older ones).
 """
 
 from __future__ import annotations
@@ -21,17 +21,18 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from playground import datasets
+from playground.backend import TrainingBackend, create_backend
 from playground.browsers import BrowserTabs
 from playground.config import DataConfig
-from playground.inference import DenseNetwork, load_dense_network
+from playground.inference import DenseNetwork, DigitModelChoice, choose_digit_model, load_dense_network
+from playground.runs import JobView, RunResult
 from playground.settings import Settings
-from playground.training import JobView, LocalPool
 from ui import browser
 
 # The pool once it exists, for the timer thread that cancels a gone browser's
 # jobs: Streamlit's caches are meant for script threads, and a browser that
 # never opened a page with the pool has nothing to cancel.
-_started_pools: list[LocalPool] = []
+_started_pools: list[TrainingBackend] = []
 _started_pools_lock = threading.Lock()
 
 
@@ -41,9 +42,9 @@ def settings() -> Settings:
 
 
 @st.cache_resource(show_spinner=False)
-def pool() -> LocalPool:
-    """One pool per server process, shared by every session; workers start now."""
-    training_pool = LocalPool(settings())
+def pool() -> TrainingBackend:
+    """One backend per server process, shared by every session; its trainers start now."""
+    training_pool = create_backend(settings())
     atexit.register(training_pool.shutdown)
     with _started_pools_lock:
         _started_pools.append(training_pool)
@@ -54,8 +55,7 @@ def _cancel_active_jobs(owner: str) -> None:
     with _started_pools_lock:
         pools = list(_started_pools)
     for training_pool in pools:
-        for job in training_pool.active_jobs(owner):
-            training_pool.stop(job.id, final_status="cancelled")
+        training_pool.cancel_jobs_of(owner)
 
 
 def _tab_connected(session_id: str) -> bool:
@@ -107,38 +107,33 @@ def session_jobs() -> list[JobView]:
     return pool().jobs_of(session_owner())
 
 
-def session_runs() -> list[str]:
-    """Ids of this browser's jobs, oldest first."""
-    return [job.id for job in session_jobs()]
+def active_jobs() -> list[JobView]:
+    """This browser's queued, starting and running jobs, oldest first."""
+    return [job for job in session_jobs() if job.active]
 
 
-def current_job_id() -> str | None:
+def current_job() -> JobView | None:
     """This browser's latest job, whichever tab started it."""
-    runs = session_runs()
-    return runs[-1] if runs else None
+    jobs = session_jobs()
+    return jobs[-1] if jobs else None
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def load_artifacts(folder: str) -> dict:
-    """A finished run's result, history and test-set predictions."""
-    path = Path(folder)
-    predictions = np.load(path / "predictions.npz")
-    artifacts = {
-        "result": json.loads((path / "result.json").read_text()),
-        "history": json.loads((path / "history.json").read_text()),
-        "y_true": predictions["y_true"],
-        "prob": predictions["prob"],
-    }
-    if (path / "grid.npz").exists():
-        with np.load(path / "grid.npz") as grid:
-            artifacts["grid"] = {key: grid[key] for key in grid.files}
-    return artifacts
+def finished_jobs() -> list[JobView]:
+    """This browser's jobs that saved a model, newest first."""
+    return [job for job in reversed(session_jobs()) if job.artifacts and job.summary]
 
 
-def finished_runs() -> list[tuple[str, dict, str]]:
-    """(run id, result, artifacts folder) of this browser's runs that saved a model, oldest first."""
-    return [(job.id, job.result, job.artifacts) for job in session_jobs()
-            if job.artifacts and job.result]
+@st.cache_resource(max_entries=32, show_spinner=False)
+def run_result(folder: str) -> RunResult:
+    """A finished run's files, read once and shared (they never change)."""
+    return RunResult.load(folder)
+
+
+def digit_model() -> DigitModelChoice:
+    """The network that answers on the Draw page: this browser's newest MNIST run, else the default."""
+    return choose_digit_model([(job.id, job.summary.test.get("accuracy"),
+                                RunResult.network_path(job.artifacts))
+                               for job in reversed(finished_jobs()) if job.summary.dataset == "mnist"])
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -1,6 +1,5 @@
 """Every page with every dataset, IMDB offline included, and the web server never loads TensorFlow."""
 
-import asyncio
 import time
 from urllib.parse import urlencode
 

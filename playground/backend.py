@@ -1,0 +1,75 @@
+"""The one interface between the pages and whatever trains their jobs.
+
+The pages (through `ui.backend.pool()`) call only what `TrainingBackend`
+declares. `LocalPool` is the default backend, training in spawned
+processes on this machine; another one (a Ray cluster) can be put behind
+the same methods without touching a page, chosen by `PLAYGROUND_BACKEND`.
+
+Example:
+
+```python
+backend = create_backend(Settings.from_env())
+job_id = backend.submit(ExperimentConfig(), owner="browser-id")
+backend.snapshot(job_id).status  # "queued", then "starting", "running", "finished"
+```
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Protocol
+
+from playground.config import ExperimentConfig
+from playground.runs import JobView
+from playground.settings import Settings
+
+# PLAYGROUND_BACKEND names one of these, or "package.module:Class" for another one.
+BACKENDS = {"local": "playground.local_pool:LocalPool"}
+
+
+class TrainingBackend(Protocol):
+    """What the pages and the sidebar ask of a backend.
+
+    Attributes:
+        storage_problem: None, or a message key saying why runs cannot be saved.
+    """
+
+    storage_problem: str | None
+
+    def submit(self, config: ExperimentConfig, owner: str) -> str:
+        """Queues a job for a browser and returns its id."""
+
+    def stop(self, job_id: str) -> None:
+        """Drops a queued job; a running one ends after its current batch."""
+
+    def cancel_jobs_of(self, owner: str) -> None:
+        """A browser has gone: its queued and running jobs are cancelled."""
+
+    def snapshot(self, job_id: str) -> JobView | None:
+        """A copy of one job, or None when the backend no longer keeps it."""
+
+    def jobs_of(self, owner: str) -> list[JobView]:
+        """Copies of a browser's jobs, oldest first."""
+
+    def estimated_wait(self, job_id: str) -> float | None:
+        """Seconds until a queued job should start; None when it is not queued."""
+
+    def trainers_ready(self) -> int:
+        """How many trainers can take a job now (0 while they start)."""
+
+    def shutdown(self) -> None:
+        """Stops every trainer this backend started."""
+
+
+def create_backend(settings: Settings) -> TrainingBackend:
+    """The backend `settings.backend` names, created with `settings`.
+
+    Raises:
+        ValueError: for a name that is neither in `BACKENDS` nor "module:Class".
+    """
+    target = BACKENDS.get(settings.backend, settings.backend)
+    module_name, _, class_name = target.partition(":")
+    if not class_name:
+        raise ValueError(f"PLAYGROUND_BACKEND must be one of {', '.join(BACKENDS)} or "
+                         f"'package.module:Class'. Received: {settings.backend!r}")
+    return getattr(importlib.import_module(module_name), class_name)(settings)

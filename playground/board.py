@@ -1,0 +1,232 @@
+"""The class's job board: every job, the queue, what happened to each, and the jobs log.
+
+Bookkeeping only, no processes: a backend (the local pool, a Ray cluster)
+hands jobs to its trainers and feeds their events in here, under its own
+lock; the board decides the order (`playground.scheduling`), keeps the
+`JobView` each page draws, and records every ended job, one JSON line each,
+in `jobs.jsonl` for a teacher's record and the classroom benchmark.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import shutil
+import time
+import uuid
+from pathlib import Path
+
+from playground import runs
+from playground.config import ExperimentConfig
+from playground.runs import (BatchProgress, EpochEnded, JobView, RunEvent, RunFailed, RunFinished,
+                             RunStarted)
+from playground.scheduling import JobQueue, QueuedJob, Trainer, WaitEstimator
+
+log = logging.getLogger(__name__)
+
+JOBS_LOG = "jobs.jsonl"
+MAX_KEPT_JOBS = 2000  # ended jobs kept for the pages; the oldest go first, with their files
+
+
+class JobBoard:
+    """Every job of a class, from submission to its end.
+
+    Not thread-safe: its backend calls it under one lock.
+
+    Args:
+        log_folder: where `jobs.jsonl` is appended to; None keeps no log.
+        estimator: learns run times and predicts waits.
+        max_kept: ended jobs kept; older ones are forgotten and their files deleted.
+    """
+
+    def __init__(self, log_folder: Path | None = None, estimator: WaitEstimator | None = None,
+                 max_kept: int | None = None):
+        self.log_folder = log_folder
+        self.estimator = estimator or WaitEstimator()
+        self.max_kept = MAX_KEPT_JOBS if max_kept is None else max_kept
+        self.queue = JobQueue()
+        self._jobs: dict[str, JobView] = {}
+        self._stop_requests: dict[str, str] = {}
+
+    # ----------------------------------------------------------- questions
+    def view(self, job_id: str) -> JobView | None:
+        """A copy of one job, safe to hand to a page."""
+        job = self._jobs.get(job_id)
+        return copy.deepcopy(job) if job is not None else None
+
+    def views_of(self, owner: str) -> list[JobView]:
+        """Copies of every job one owner still has, oldest first."""
+        return [copy.deepcopy(job) for job in self._jobs.values() if job.owner == owner]
+
+    def get(self, job_id: str) -> JobView | None:
+        """The board's own view of a job (not a copy): for its backend only."""
+        return self._jobs.get(job_id)
+
+    # -------------------------------------------------------------- changes
+    def submit(self, config: ExperimentConfig, owner: str, stream: bool = True) -> str:
+        """Queues a job and returns its id.
+
+        Args:
+            config: the experiment; the board keeps its own copy.
+            owner: the browser it belongs to; only that browser sees it.
+            stream: False asks for no progress events (benchmarks).
+        """
+        job_id = uuid.uuid4().hex[:12]
+        self._jobs[job_id] = JobView(id=job_id, owner=owner, config=copy.deepcopy(config),
+                                     stream=stream)
+        self.queue.add(job_id, owner)
+        self._number_the_queue()
+        return job_id
+
+    def next_job(self, busy_owners: set[str], worker_pid: int | None = None) -> JobView | None:
+        """Takes the next job a free trainer should start, marking it "starting".
+
+        Args:
+            busy_owners: owners with a job starting or running.
+            worker_pid: the process that gets it, for the jobs log.
+        """
+        job_id = self.queue.next_job(busy_owners)
+        if job_id is None:
+            return None
+        self.queue.remove(job_id)
+        job = self._jobs[job_id]
+        job.status, job.worker_pid, job.queue_position = runs.STARTING, worker_pid, 0
+        self._number_the_queue()
+        return job
+
+    def put_back(self, job_id: str) -> None:
+        """Returns a starting job to the head of the queue (its trainer vanished)."""
+        job = self._jobs[job_id]
+        job.status, job.worker_pid = runs.QUEUED, None
+        self.queue.add_first(job_id, job.owner)
+        self._number_the_queue()
+
+    def request_stop(self, job_id: str, final_status: str = runs.STOPPED) -> bool:
+        """Asks a job to stop.
+
+        A queued job ends at once. A starting or running one ends when its
+        trainer says so; its status will be `final_status` ("stopped" when
+        the student pressed Stop, "cancelled" when their browser went away).
+
+        Returns:
+            True when a trainer must be told to stop this job.
+        """
+        job = self._jobs.get(job_id)
+        if job is None or not job.active:
+            return False
+        if job.status == runs.QUEUED:
+            self.queue.remove(job_id)
+            self._number_the_queue()
+            self.end(job, final_status)
+            return False
+        self._stop_requests[job_id] = final_status
+        return True
+
+    def apply(self, event: RunEvent) -> JobView | None:
+        """Folds a trainer's event into its job.
+
+        Returns:
+            The job when the event ended it, else None.
+        """
+        job = self._jobs.get(event.job)
+        if job is None:
+            return None
+        if isinstance(event, RunStarted):
+            job.status, job.started_at = runs.RUNNING, time.time()
+        elif isinstance(event, BatchProgress):
+            job.batch = event
+        elif isinstance(event, EpochEnded):
+            job.history.append(event.logs)
+            job.first_epoch_at = job.first_epoch_at or time.time()
+            if event.grid is not None:
+                job.grid = event.grid
+        elif isinstance(event, RunFinished):
+            job.artifacts, job.summary = event.artifacts, event.summary
+            job.grid = event.grid if event.grid is not None else job.grid
+            asked = event.summary.stopped == "user" or job.id in self._stop_requests
+            self.end(job, runs.STOPPED if asked else runs.FINISHED)
+            return job
+        elif isinstance(event, RunFailed):
+            self.fail(job, event.code, event.params, event.detail)
+            return job
+        return None
+
+    def fail(self, job: JobView, code: str, params: dict | None = None,
+             detail: dict | None = None) -> None:
+        """Ends a job without a model, with the student's message and the log's detail."""
+        job.error, job.error_detail = (code, params or {}), detail
+        if detail:
+            log.warning("job %s failed: %s: %s", job.id, detail.get("kind"), detail.get("message"))
+        self.end(job, runs.FAILED)
+
+    def end(self, job: JobView, status: str) -> None:
+        """Ends a job: learns its duration, logs it, and forgets the oldest ended jobs.
+
+        A job ended as "stopped" takes the status its stop was asked with
+        ("cancelled" when its browser went away).
+        """
+        requested = self._stop_requests.pop(job.id, None)
+        if status == runs.STOPPED and requested:
+            status = requested
+        job.status, job.finished_at, job.queue_position = status, time.time(), 0
+        self._learn(job)
+        self._append_to_log(job)
+        self._forget_oldest()
+
+    # ---------------------------------------------------------------- waits
+    def estimated_wait(self, job_id: str, trainers: list[Trainer]) -> float | None:
+        """Seconds until a queued job should start, or None when it is not queued."""
+        if job_id not in self.queue:
+            return None
+        queued = [QueuedJob(queued_id, self._jobs[queued_id].owner,
+                            self._jobs[queued_id].config.data.name, self._jobs[queued_id].config.epochs)
+                  for queued_id in self.queue]
+        return self.estimator.wait(job_id, queued, trainers)
+
+    def remaining_seconds(self, job_id: str | None, now: float) -> float:
+        """Seconds until the job a trainer holds should end (0 for no job)."""
+        job = self._jobs.get(job_id or "")
+        if job is None:
+            return 0.0
+        started = job.started_at or now
+        return self.estimator.remaining_seconds(job.config.data.name, job.config.epochs,
+                                                now - started, len(job.history))
+
+    # -------------------------------------------------------------- private
+    def _number_the_queue(self) -> None:
+        for job_id, position in self.queue.positions().items():
+            self._jobs[job_id].queue_position = position
+
+    def _learn(self, job: JobView) -> None:
+        fit = job.summary.fit_seconds if job.summary else None
+        if job.status == runs.FINISHED and fit is not None and job.started_at:
+            self.estimator.learn(job.config.data.name, len(job.history), fit,
+                                 job.finished_at - job.started_at)
+
+    def _forget_oldest(self) -> None:
+        ended = [job for job in self._jobs.values() if not job.active]
+        for job in ended[:max(0, len(ended) - self.max_kept)]:
+            self._jobs.pop(job.id, None)
+            if job.artifacts:  # its files go too, so the disk does not fill
+                shutil.rmtree(job.artifacts, ignore_errors=True)
+
+    def _append_to_log(self, job: JobView) -> None:
+        if self.log_folder is None:
+            return
+        record = {
+            "id": job.id, "owner": job.owner, "status": job.status,
+            "dataset": job.config.data.name, "epochs": job.config.epochs,
+            "epochs_done": len(job.history), "worker_pid": job.worker_pid,
+            "submitted_at": job.submitted_at, "started_at": job.started_at,
+            "first_epoch_at": job.first_epoch_at, "finished_at": job.finished_at,
+            "queue_wait_s": None if job.started_at is None else job.started_at - job.submitted_at,
+            "error": job.error[0] if job.error else None,
+            "error_detail": job.error_detail,
+            "seconds": job.summary.seconds if job.summary else None,
+        }
+        try:
+            with open(self.log_folder / JOBS_LOG, "a", encoding="utf-8") as jobs_log:
+                jobs_log.write(json.dumps(record) + "\n")
+        except OSError:
+            pass  # the log is a record, never a reason to fail a job

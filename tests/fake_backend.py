@@ -1,0 +1,110 @@
+"""An in-process `TrainingBackend` for page tests: jobs move only when the test moves them.
+
+It keeps its jobs on a real `JobBoard` (so queue positions, waits and
+endings follow the same rules as every backend) and feeds it the same
+events a trainer sends; no process, no TensorFlow, no timing. A page test
+puts it behind the pages with `PLAYGROUND_BACKEND=tests.fake_backend:FakeBackend`
+(see the `fake_backend` fixture in tests/test_fake_backend.py): no page changes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from playground import runs
+from playground.board import JobBoard
+from playground.config import ExperimentConfig
+from playground.runs import (BatchProgress, EpochEnded, JobView, RunFailed, RunFinished, RunResult,
+                             RunStarted, RunSummary)
+from playground.scheduling import Trainer
+from playground.settings import Settings
+
+# The last one created, for the test that put it behind the pages.
+created: list[FakeBackend] = []
+
+
+class FakeBackend:
+    """A backend whose trainers are the test itself.
+
+    Args:
+        settings: unused but for the protocol's constructor (`create_backend`).
+        trainers: how many trainers it pretends to have.
+    """
+
+    def __init__(self, settings: Settings | None = None, trainers: int = 1):
+        self.board = JobBoard()
+        self.storage_problem: str | None = None
+        self.trainers = trainers
+        self.running: list[str] = []
+        created.append(self)
+
+    # ------------------------------------------------------------ the protocol
+    def submit(self, config: ExperimentConfig, owner: str) -> str:
+        return self.board.submit(config, owner)
+
+    def stop(self, job_id: str) -> None:
+        if self.board.request_stop(job_id):
+            self.end_stopped(job_id)
+
+    def cancel_jobs_of(self, owner: str) -> None:
+        for job in self.board.views_of(owner):
+            if job.active and self.board.request_stop(job.id, runs.CANCELLED):
+                self.end_stopped(job.id)
+
+    def snapshot(self, job_id: str) -> JobView | None:
+        return self.board.view(job_id)
+
+    def jobs_of(self, owner: str) -> list[JobView]:
+        return self.board.views_of(owner)
+
+    def estimated_wait(self, job_id: str) -> float | None:
+        busy = [Trainer(10.0, self.board.get(job_id).owner) for job_id in self.running]
+        idle = [Trainer(0.0)] * (self.trainers - len(busy))
+        return self.board.estimated_wait(job_id, busy + idle)
+
+    def trainers_ready(self) -> int:
+        return self.trainers
+
+    def shutdown(self) -> None:
+        pass
+
+    # ------------------------------------------------------------ the test's moves
+    def start(self) -> str:
+        """The next queued job goes to a trainer and starts; returns its id."""
+        job = self.board.next_job({self.board.get(i).owner for i in self.running})
+        self.running.append(job.id)
+        self.board.apply(RunStarted(job.id))
+        return job.id
+
+    def epoch(self, job_id: str, logs: dict, grid: list[float] | None = None) -> None:
+        epoch = len(self.board.get(job_id).history) + 1
+        self.board.apply(BatchProgress(job_id, epoch, 5, 10, logs))
+        self.board.apply(EpochEnded(job_id, epoch, {"epoch": epoch, **logs}, grid))
+
+    def finish(self, job_id: str, folder, result: RunResult) -> None:
+        """Saves `result` in `folder` and ends the job with it."""
+        result.folder = folder
+        result.save()
+        self.running.remove(job_id)
+        self.board.apply(RunFinished(job_id, str(folder), result.summary))
+
+    def fail(self, job_id: str, code: str, params: dict) -> None:
+        self.running.remove(job_id)
+        self.board.apply(RunFailed(job_id, code, params))
+
+    def end_stopped(self, job_id: str) -> None:
+        if job_id in self.running:
+            self.running.remove(job_id)
+        self.board.end(self.board.get(job_id), runs.STOPPED)
+
+
+def binary_result(config: ExperimentConfig, history: list[dict], accuracy: float = 0.9) -> RunResult:
+    """A small yes/no run's files: 10 test rows, `accuracy` of them right."""
+    y_true = np.array([0, 1] * 5)
+    right = round(accuracy * len(y_true))
+    prob = np.where(np.arange(len(y_true)) < right, y_true, 1 - y_true).astype(np.float32)[:, None]
+    summary = RunSummary(dataset=config.data.name, task="binary", kind="points2d",
+                         class_names=["0", "1"], n_test=len(y_true), config=config,
+                         test={"loss": 0.3, "accuracy": accuracy}, epochs_run=len(history),
+                         model_epoch=len(history), seconds={"fit": 1.0})
+    return RunResult(folder=None, summary=summary, history=history, y_true=y_true, prob=prob)

@@ -1,0 +1,70 @@
+"""What every page shares: the table of pages, how a page begins, and the dataset guard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from playground.config import ExperimentConfig
+from playground.datasets import Dataset
+from playground.errors import PlaygroundError
+from ui import backend
+from ui.i18n import show_error, t
+from ui.navigation import ensure_app_navigation
+from ui.run_status import sidebar_run_status
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """One page of the app.
+
+    Attributes:
+        name: its URL path and the key of its title (`page.<name>`).
+        icon: shown in the navigation and on its links.
+        step: the home page's card text for it.
+    """
+
+    name: str
+    icon: str
+    step: str
+
+    @property
+    def path(self) -> str:
+        return f"pages/{self.name}.py"
+
+
+# The app's pages in the order a student meets them (app.py builds the navigation from it).
+PAGES = (
+    PageInfo("data", "📊", "home.step_data"),
+    PageInfo("model", "🧱", "home.step_model"),
+    PageInfo("train", "🏋️", "home.step_train"),
+    PageInfo("evaluate", "🔍", "home.step_evaluate"),
+    PageInfo("draw", "✏️", "home.step_draw"),
+)
+_BY_NAME = {page.name: page for page in PAGES}
+
+
+def link(name: str, label: str | None = None) -> None:
+    """A link to one of `PAGES`, labelled with its title unless told otherwise."""
+    page = _BY_NAME[name]
+    st.page_link(page.path, label=label or t(f"page.{name}"), icon=page.icon)
+
+
+def begin(sidebar_status: bool = True) -> None:
+    """Every page's first call: run through app.py's navigation, then show the
+    browser's waiting or training run in the sidebar (the Train page shows it
+    in the page instead)."""
+    ensure_app_navigation()
+    if sidebar_status:
+        sidebar_run_status()
+
+
+def dataset_or_explain(config: ExperimentConfig) -> Dataset:
+    """The config's dataset; if it cannot be loaded, says why, links to Data and stops the page."""
+    try:
+        return backend.load_dataset(config.data)
+    except PlaygroundError as err:
+        show_error(err)
+        link("data", t("model.fix_data"))
+        st.stop()
