@@ -2,8 +2,9 @@
 
 `ExperimentConfig` is the single source of truth for what a student chose:
 the data, the hidden layers, the output head, compile and fit settings.
-Pages read and write it; the trainer receives it as a dict; it round-trips
-through JSON and URL query parameters, like TensorFlow Playground's `state.ts`.
+Pages read and write it; a backend hands it to a trainer; it round-trips
+through a dict (JSON-ready, saved with every run) and URL query parameters,
+like TensorFlow Playground's `state.ts`.
 
 Values are *not* validated here (a student may build a wrong model on
 purpose); `playground.checks` explains what is wrong with them.
@@ -12,7 +13,6 @@ purpose); `playground.checks` explains what is wrong with them.
 from __future__ import annotations
 
 import dataclasses
-import json
 import math
 import numbers
 from dataclasses import dataclass, field
@@ -156,22 +156,6 @@ class ExperimentConfig:
         if layers is not None:  # absent keeps the default layers; [] means none
             config.layers = [_fill(LayerConfig, layer, prefix="layers.") for layer in layers]
         return config
-
-    # ----------------------------------------------------------------- JSON
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), sort_keys=True)
-
-    @classmethod
-    def from_json(cls, text: str) -> "ExperimentConfig":
-        try:
-            values = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise ValueError(f"The configuration is not valid JSON: {err}") from None
-        if not isinstance(values, dict):
-            raise ValueError(
-                f"The configuration must be a JSON object. Received: {type(values).__name__}"
-            )
-        return cls.from_dict(values)
 
     # ------------------------------------------------------- query params
     def to_query_params(self) -> dict[str, str]:

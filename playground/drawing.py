@@ -103,21 +103,6 @@ def ink_box(gray: np.ndarray, ink_threshold: float = 0.1,
     return slice(rows[0], rows[-1] + 1), slice(columns[0], columns[-1] + 1)
 
 
-def is_blank(image: np.ndarray, ink_threshold: float = 0.1,
-             min_extent: float = MIN_INK_EXTENT) -> bool:
-    """Whether a canvas image holds nothing that could be a digit.
-
-    Args:
-        image: as for `to_mnist_input`.
-        ink_threshold, min_extent: as for `ink_box`.
-
-    Returns:
-        True for an empty canvas, strokes all darker than `ink_threshold`,
-        or only a speck.
-    """
-    return ink_box(to_grayscale(image), ink_threshold, min_extent) is None
-
-
 def size_and_center(digit: np.ndarray, size: int = MNIST_SIZE, box: int = DIGIT_BOX,
                     center: tuple[float, float] = MNIST_CENTER) -> np.ndarray:
     """Scales a cropped digit into a square field, centered by its mass.

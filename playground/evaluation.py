@@ -225,33 +225,6 @@ def report_frame(y_true, y_pred, class_names: Sequence[str]) -> pd.DataFrame:
     return frame
 
 
-def classification_metrics(
-    y_true, prob, threshold: float = 0.5, positive: int = 1
-) -> dict[str, float]:
-    """Headline metrics at a threshold.
-
-    Args:
-        y_true: true integer labels, shape (n,).
-        prob: the model's test-set output (see `predicted_classes`).
-        threshold: decision threshold for binary outputs.
-        positive: for binary outputs, the class (0 or 1) the threshold,
-            precision and recall are about.
-
-    Returns:
-        {"accuracy": ...}, plus "precision", "recall" and "f1" of the
-        positive class for binary outputs.
-    """
-    y_true = np.asarray(y_true).ravel()
-    y_pred = predicted_classes(prob, threshold, positive)
-    result = {"accuracy": float(metrics.accuracy_score(y_true, y_pred))}
-    if is_binary_output(prob):
-        precision, recall, f1, _ = metrics.precision_recall_fscore_support(
-            y_true, y_pred, labels=[0, 1], pos_label=positive, average="binary", zero_division=0
-        )
-        result.update(precision=float(precision), recall=float(recall), f1=float(f1))
-    return result
-
-
 def regression_metrics(y_true, y_pred) -> dict[str, float]:
     """MSE, MAE and R² of a regression.
 

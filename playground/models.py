@@ -121,11 +121,6 @@ def encode_labels(y: np.ndarray, config: ExperimentConfig, dataset: Dataset) -> 
     return keras.utils.to_categorical(y, num_classes=dataset.n_classes)
 
 
-def metric_name(dataset: Dataset) -> str:
-    """The metric compiled into the model: "accuracy", or "mae" for regression."""
-    return "mae" if dataset.task == "regression" else "accuracy"
-
-
 # ------------------------------------------------------------------ summary
 def _shape_text(*dims: int) -> str:
     return "(None, " + ", ".join(str(d) for d in dims) + ")"

@@ -16,7 +16,6 @@ from playground.models import (
     build_model,
     encode_labels,
     label_width,
-    metric_name,
     resolve_head,
     summary_rows,
     total_params,
@@ -87,11 +86,6 @@ def test_label_width_and_encoding():
     assert encoded.sum(axis=1).tolist() == [1.0] * 40
     assert encode_labels(MULTI3.y_train, ExperimentConfig(), MULTI3) is MULTI3.y_train
     assert encode_labels(REGRESSION.y_train, onehot, REGRESSION) is REGRESSION.y_train
-
-
-def test_metric_name():
-    assert metric_name(REGRESSION) == "mae"
-    assert metric_name(BINARY) == metric_name(MULTI10) == "accuracy"
 
 
 # ------------------------------------------------------------- summary
