@@ -21,6 +21,7 @@ from pathlib import Path
 
 import keras
 import numpy as np
+import tensorflow as tf
 
 from playground import checks, evaluation, fast_fit, models
 from playground.datasets import Dataset, load_dataset
@@ -39,6 +40,13 @@ BATCH_EVENT_INTERVAL_S = 0.25
 DIVERGENCE_FACTOR = 100.0
 REFERENCE_ROWS = 1024
 DATASET_CACHE_SIZE = 2
+
+
+def use_threads(threads: int) -> None:
+    """Sets TensorFlow's intra- and inter-op thread counts; call it before the first op."""
+    tf.get_logger().setLevel("ERROR")
+    tf.config.threading.set_intra_op_parallelism_threads(threads)
+    tf.config.threading.set_inter_op_parallelism_threads(threads)
 
 
 def run_job(order: RunOrder, emit, settings: Settings, should_stop) -> None:

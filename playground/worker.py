@@ -64,18 +64,11 @@ def worker_main(conn, control, settings: Settings, parent_pid: int) -> None:
 
 
 def _import_trainer(threads: int):
-    """Imports TensorFlow with its thread counts set before its first op, then the trainer."""
+    """Imports the trainer (and with it TensorFlow), its thread counts set before its first op."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    import warnings
-
-    import tensorflow as tf
-
-    tf.get_logger().setLevel("ERROR")
-    warnings.filterwarnings("ignore", message="The structure of `inputs` doesn't match")
-    tf.config.threading.set_intra_op_parallelism_threads(threads)
-    tf.config.threading.set_inter_op_parallelism_threads(threads)
     from playground import trainer
 
+    trainer.use_threads(threads)
     return trainer
 
 

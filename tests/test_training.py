@@ -467,3 +467,16 @@ def test_an_unexpected_error_is_shown_without_library_text(tmp_path, monkeypatch
         message = translate(failed.code, lang, **failed.params)
         assert "Seed" not in message and "ValueError" not in message and "{" not in message
     assert failed.detail == {"kind": "ValueError", "message": "Seed must be between 0 and 2**32 - 1"}
+
+
+def test_a_pools_own_limits_reach_its_trainers(tmp_path):
+    # The environment allows 2,000,000 parameters; this pool allows 20, and its
+    # trainers must hold jobs to the pool's settings, not re-read the environment.
+    strict = LocalPool(Settings(pool_size=1, max_params=20), artifacts_root=tmp_path)
+    try:
+        job = wait_for(strict, strict.submit(moons_config(epochs=1), owner="alice"), finished,
+                       timeout=180)
+        assert job.status == "failed"
+        assert job.error == ("check.too_many_params", {"params": 33, "max_params": 20})
+    finally:
+        strict.shutdown()
