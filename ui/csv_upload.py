@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from playground.uploads import store_upload
+from playground.datasets import store_upload
 from ui.backend import settings
 
 STORED_KEY = "csv_stored_upload"

@@ -23,7 +23,7 @@ limit (`playground.isolated`) and remembers the outcome per file.
 Example:
 
 ```python
-from playground.csv_reader import CsvLimits, read_csv_bytes
+from playground.datasets.csv_reader import CsvLimits, read_csv_bytes
 
 table = read_csv_bytes("키;몸무게\\n170;65,5\\n".encode("cp949"), CsvLimits())
 table.frame.dtypes.to_dict(), table.notes
@@ -48,7 +48,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from playground import csv_types, isolated
+from playground import isolated
+from playground.datasets import csv_types
 from playground.errors import DatasetError
 
 DELIMITERS = ",;\t|"
