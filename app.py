@@ -29,19 +29,22 @@ def home() -> None:
     with st.container(horizontal=True):  # fixed-width cards wrap onto as many rows as needed
         for page, key in steps:
             with st.container(border=True, width=STEP_CARD_WIDTH_PX):
-                st.page_link(page, label=t(f"page.{page[6:-3]}"), icon=ICONS[page])
+                title, icon = PAGES[page]
+                st.page_link(page, label=t(title), icon=icon)
                 st.caption(t(key))
     st.info(t("home.quick_start"), icon="🚀")
     st.caption(t("home.credits"))
 
 
 STEP_CARD_WIDTH_PX = 150
-ICONS = {"pages/data.py": "📊", "pages/model.py": "🧱", "pages/train.py": "🏋️",
-         "pages/evaluate.py": "🔍", "pages/draw.py": "✏️"}
+# Each page: its title's message key and its icon.
+PAGES = {"pages/data.py": ("page.data", "📊"), "pages/model.py": ("page.model", "🧱"),
+         "pages/train.py": ("page.train", "🏋️"), "pages/evaluate.py": ("page.evaluate", "🔍"),
+         "pages/draw.py": ("page.draw", "✏️")}
 
 navigation = st.navigation([
     st.Page(home, title=t("page.home"), icon="🏠", default=True),
-    *[st.Page(page, title=t(f"page.{page[6:-3]}"), icon=icon) for page, icon in ICONS.items()],
+    *[st.Page(page, title=t(title), icon=icon) for page, (title, icon) in PAGES.items()],
 ])
 show_link_notes(navigation.url_path)
 navigation.run()

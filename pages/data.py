@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from playground import charts, datasets
-from playground.config import SCALINGS, TASKS
+from playground.config import SCALINGS, TASK_CHOICES
 from playground.errors import PlaygroundError
 from playground.limits import TRAIN_ROWS, data_ranges
 from ui.backend import load_dataset, settings
@@ -89,9 +89,8 @@ if data.name == "csv":
     if data.target not in columns:
         data.target = columns[-1]
     data.target = st.selectbox(t("data.target"), columns, index=columns.index(data.target))
-    task_options = ("auto", *TASKS)
-    data.task = st.selectbox(t("data.task"), task_options,
-                             index=task_options.index(data.task) if data.task in task_options else 0,
+    data.task = st.selectbox(t("data.task"), TASK_CHOICES,
+                             index=TASK_CHOICES.index(data.task) if data.task in TASK_CHOICES else 0,
                              format_func=lambda s: t(f"task.{s}"))
 
 try:

@@ -50,8 +50,8 @@ def show_prediction(image01: np.ndarray, input_caption: str, truth: int | None =
                     key="draw_probabilities")
 
 
-mode = st.radio(t("draw.mode"), ["draw", "browse"], format_func=lambda m: t(f"draw.mode.{m}"),
-                horizontal=True, key="draw_mode")
+MODES = {"draw": t("draw.mode.draw"), "browse": t("draw.mode.browse")}
+mode = st.radio(t("draw.mode"), list(MODES), format_func=MODES.get, horizontal=True, key="draw_mode")
 
 if mode == "draw":
     with st.container(horizontal=True, gap="medium"):

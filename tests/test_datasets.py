@@ -32,6 +32,7 @@ from playground.datasets import (
 )
 from playground.errors import DatasetError
 from playground.i18n import data as data_messages
+from playground.i18n import templates
 from tests.conftest import refused_url, shared_mnist_path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -85,8 +86,8 @@ def test_every_message_key_has_english_and_korean():
     missing = used - data_messages.MESSAGES.keys()
     assert not missing
     hangul = re.compile("[\uac00-\ud7a3]")
-    for key, (english, korean) in data_messages.MESSAGES.items():
-        assert english and hangul.search(korean), key
+    for key in data_messages.MESSAGES:
+        assert all(templates(key, "en")) and all(hangul.search(korean) for korean in templates(key, "ko")), key
 
 
 # ============================================================= toy sets
