@@ -28,7 +28,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playground import csv_reader, isolated  # noqa: E402
+from playground import isolated  # noqa: E402
+from playground.datasets import csv_reader  # noqa: E402
 from playground.errors import DatasetError  # noqa: E402
 
 MB = 1e6
@@ -132,12 +133,12 @@ def main() -> None:
     print(f"4. {wide.stat().st_size / MB:.1f} MB: 25,000 rows, 40 text columns of 50 categories each")
     seconds, peak, shape = isolated.run_isolated(here.plain_one_hot, (str(wide),), timeout_s=300, memory_mb=None)
     print(f"   plain pd.get_dummies   {seconds:5.1f} s, peak {peak:6.0f} MB, inputs {shape[0]:,} x {shape[1]:,}")
-    from playground import datasets
+    from playground.datasets import csv as csv_dataset
 
     frame = csv_reader.read_csv_bytes(wide.read_bytes(), limits).frame
     started = time.perf_counter()
     try:
-        datasets._encoded_width(datasets._usable_features(frame.drop(columns=["label"]), []))
+        csv_dataset._encoded_width(csv_dataset._usable_features(frame.drop(columns=["label"]), []))
     except DatasetError as err:
         print(f"   the app                refused in {(time.perf_counter() - started) * 1000:.0f} ms: "
               f"{err.params['count']:,} inputs > {err.params['limit']:,} (PLAYGROUND_MAX_FEATURES)")

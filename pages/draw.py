@@ -88,8 +88,8 @@ network = backend.dense_network(str(choice.path))
 accuracy = f"{choice.test_accuracy:.1%}" if choice.test_accuracy is not None else "?"
 st.caption(t("draw.model_session" if choice.run_id else "draw.model_default", accuracy=accuracy,
              params=f"{network.n_params:,}"))
-mode = st.radio(t("draw.mode"), ["draw", "browse"], format_func=lambda m: t(f"draw.mode.{m}"),
-                horizontal=True, key="draw_mode")
+modes = {"draw": t("draw.mode.draw"), "browse": t("draw.mode.browse")}
+mode = st.radio(t("draw.mode"), list(modes), format_func=modes.get, horizontal=True, key="draw_mode")
 if mode == "draw":
     draw_a_digit()
 else:

@@ -41,8 +41,8 @@ REGRESSION_LOSSES = ("mse", "mae")
 # Inputs whose magnitude exceeds this look unscaled (raw 0..255 pixels).
 UNSCALED_INPUT_LIMIT = 10.0
 
-# Every code a `Problem` can carry; each has a message and a ".fix" message.
-CODES = tuple("check." + code for code in (
+# Every problem a check can report; its messages are "check.<name>" and "check.<name>.fix".
+NAMES = (
     # names Keras does not know (a config can come from a URL)
     "unknown_activation", "unknown_output_activation", "unknown_loss",
     "unknown_optimizer", "unknown_label_encoding",
@@ -65,7 +65,9 @@ CODES = tuple("check." + code for code in (
     "early_stopping_needs_validation", "patience_out_of_range", "seed_out_of_range",
     # inputs and hidden layers
     "unscaled_inputs", "linear_hidden_layers",
-))
+)
+# The codes a `Problem` carries, e.g. "check.units_mismatch".
+CODES = tuple("check." + name for name in NAMES)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 TASKS = ("regression", "binary", "multiclass")
+TASK_CHOICES = ("auto", *TASKS)  # for DataConfig.task: "auto" infers it from the data
 SCALINGS = ("standard", "minmax", "none")
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "elu", "leaky_relu", "linear")
 OUTPUT_ACTIVATIONS = ("auto", "softmax", "sigmoid", "linear", "relu")

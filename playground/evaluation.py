@@ -18,6 +18,9 @@ from playground.config import DEFAULT_LEARNING_RATES
 from playground.i18n import translate
 
 REPORT_COLUMNS = ["precision", "recall", "f1-score", "support"]
+# The test-set numbers the Train and Evaluate pages show ("eval.metric.<name>"): Keras's
+# loss, the metric compiled into the model (`models.metric_name`) and `regression_metrics`.
+TEST_METRICS = ("loss", "accuracy", "mae", "mse", "r2")
 
 
 def _as_2d_output(prob) -> np.ndarray:

@@ -47,7 +47,7 @@ from playground.settings import Settings
 CHOICES = {
     "data.name": tuple(datasets.DATASETS),
     "data.scaling": options.SCALINGS,
-    "data.task": ("auto", *options.TASKS),
+    "data.task": options.TASK_CHOICES,
     "output_activation": options.OUTPUT_ACTIVATIONS,
     "loss": options.LOSSES,
     "label_encoding": options.LABEL_ENCODINGS,

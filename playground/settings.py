@@ -27,7 +27,7 @@ class (see README, "Hosting a class"). Every variable is optional.
 | PLAYGROUND_RECYCLE_AFTER_JOBS     | 25      | a worker is replaced by a fresh process after this many jobs |
 | PLAYGROUND_WORKER_NICE            | 5       | CPU priority given up by workers (0-19), so pages stay responsive while they train |
 | PLAYGROUND_DATA_DIR               | (none)  | folder searched first for mnist.npz, imdb.npz |
-| PLAYGROUND_DATASETS_URL           | Keras's address | where missing MNIST/IMDB files are downloaded from (playground/downloads.py) |
+| PLAYGROUND_DATASETS_URL           | Keras's address | where missing MNIST/IMDB files are downloaded from (playground/datasets/downloads.py) |
 | PLAYGROUND_RUNS_DIR               | <tmp>/playground-runs | where models, histories and uploads are written |
 """
 

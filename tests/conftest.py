@@ -10,6 +10,14 @@ from pathlib import Path
 os.environ.setdefault("PLAYGROUND_POOL_SIZE", "1")
 os.environ["PLAYGROUND_RUNS_DIR"] = tempfile.mkdtemp(prefix="playground-test-runs-")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# Strict translations in every test, and in the servers and workers tests start: a
+# missing message key or a parameter a message cannot use raises instead of showing
+# the raw key or template (the app itself stays lenient: it shows them and logs).
+os.environ["PLAYGROUND_STRICT_I18N"] = "1"
+
+from playground import i18n  # noqa: E402 - after the environment above
+
+i18n.STRICT = True
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

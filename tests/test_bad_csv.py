@@ -26,7 +26,7 @@ from PIL import Image
 import ui.i18n
 from playground import datasets, settings
 from playground.config import DataConfig, ExperimentConfig, LayerConfig
-from playground.i18n import CATALOG, translate
+from playground.i18n import templates, translate
 from playground.i18n.escape import escape_params
 from tests.conftest import REPO_ROOT, train_in_process
 from tests.test_pages import open_page, texts
@@ -171,9 +171,9 @@ def assert_no_raw_text(at) -> None:
 
 def catalog_pattern(code: str, lang: str = "en") -> re.Pattern:
     """A regex matching the catalog message of `code` with any parameter values."""
-    template = CATALOG[code][1 if lang == "ko" else 0]
-    parts = re.split(r"\{[^}]*\}", template)
-    return re.compile(".*".join(re.escape(part) for part in parts), re.S)
+    forms = [".*".join(re.escape(part) for part in re.split(r"\{[^}]*\}", template))
+             for template in templates(code, lang)]
+    return re.compile("|".join(f"(?:{form})" for form in forms), re.S)
 
 
 def train_one_epoch(config: ExperimentConfig, folder: Path):

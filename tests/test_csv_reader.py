@@ -1,4 +1,4 @@
-"""Reading CSV bytes as spreadsheets and other tools write them (playground.csv_reader, csv_types)."""
+"""Reading CSV bytes as spreadsheets and other tools write them (playground.datasets.csv_reader, csv_types)."""
 
 import codecs
 
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from playground import isolated
-from playground.csv_reader import MAX_HEADER_CHARS, CsvLimits, decode_text, read_csv_bytes, read_upload
+from playground.datasets.csv_reader import MAX_HEADER_CHARS, CsvLimits, decode_text, read_csv_bytes, read_upload
 from playground.errors import DatasetError
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -17,18 +19,20 @@ import pandas as pd
 import pytest
 from sklearn import datasets as sk_datasets
 
-from playground import datasets, downloads
+from playground import datasets
 from playground.config import DataConfig
 from playground.datasets import (
     DATASETS,
-    class_counts,
+    downloads,
     infer_task,
     load_dataset,
+    mnist,
     read_csv_columns,
     store_upload,
 )
 from playground.errors import DatasetError
 from playground.i18n import data as data_messages
+from playground.i18n import templates
 from tests.conftest import refused_url, shared_mnist_path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -47,6 +51,11 @@ def isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv(downloads.URL_VARIABLE, refused_url())
     downloads.forget_failures()
     return data_dir
+
+
+def class_counts(y: np.ndarray, class_names: list[str]) -> dict[str, int]:
+    """Examples per class, in class order, classes without examples included."""
+    return dict(zip(class_names, np.bincount(y, minlength=len(class_names)).tolist()))
 
 
 def _error_code(config: DataConfig) -> str:
@@ -69,15 +78,16 @@ def test_registry_lists_every_dataset_in_order():
 
 
 def test_every_message_key_has_english_and_korean():
-    source = (REPO / "playground" / "datasets.py").read_text(encoding="utf-8")
+    source = "".join(path.read_text(encoding="utf-8")
+                     for path in sorted((REPO / "playground" / "datasets").glob("*.py")))
     used = set(re.findall(r'"(data\.[a-z_.]+[a-z_])"', source))
     used |= {f"data.name.{name}" for name in DATASETS}
     assert "data.mnist_unavailable" in used
     missing = used - data_messages.MESSAGES.keys()
     assert not missing
     hangul = re.compile("[\uac00-\ud7a3]")
-    for key, (english, korean) in data_messages.MESSAGES.items():
-        assert english and hangul.search(korean), key
+    for key in data_messages.MESSAGES:
+        assert all(templates(key, "en")) and all(hangul.search(korean) for korean in templates(key, "ko")), key
 
 
 # ============================================================= toy sets
@@ -261,9 +271,9 @@ def test_mnist_n_samples_keeps_the_first_training_images(isolated_dirs):
 def test_mnist_raw_arrays_are_cached(isolated_dirs):
     write_mnist(isolated_dirs, seed=7)
     load_dataset(DataConfig(name="mnist"))
-    hits = datasets._read_mnist_file.cache_info().hits
+    hits = mnist._read_file.cache_info().hits
     load_dataset(DataConfig(name="mnist"))
-    assert datasets._read_mnist_file.cache_info().hits == hits + 1
+    assert mnist._read_file.cache_info().hits == hits + 1
 
 
 def test_mnist_falls_back_to_the_keras_cache(isolated_dirs, tmp_path):
@@ -660,6 +670,30 @@ def test_a_task_override_on_a_fixed_dataset_is_noted():
     assert ("data.note.task_fixed", {"fixed": "multiclass", "task": "regression"}) in dataset.notes
 
 
-def test_class_counts_lists_every_class():
-    assert class_counts(np.array([0, 2, 2]), ["a", "b", "c"]) == {"a": 1, "b": 0, "c": 2}
-    assert class_counts(np.array([1.5, 2.0]), []) == {}
+
+# ============================================================= the package
+def test_every_loader_gives_the_kind_its_spec_declares(isolated_dirs):
+    write_mnist(isolated_dirs)
+    write_imdb(isolated_dirs)
+    file_id = upload("a,b\n" + "".join(f"{i},{i % 2}\n" for i in range(20)))
+    for name, spec in DATASETS.items():
+        config = csv_config(file_id, "b") if name == "csv" else DataConfig(name=name, n_samples=100)
+        assert load_dataset(config).kind == spec.kind, name
+
+
+def test_the_csv_reading_child_does_not_import_scikit_learn():
+    """The CSV reader runs in a fresh interpreter per upload; importing this
+    package must cost it NumPy and pandas only (scikit-learn triples its start)."""
+    code = ("import sys; import playground.datasets.csv_reader\n"
+            "assert 'sklearn' not in sys.modules, sorted(m for m in sys.modules if 'sklearn' in m)[:3]\n")
+    subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True, timeout=120)
+
+
+def test_the_package_docstring_examples_run(isolated_dirs):
+    dataset = load_dataset(DataConfig(name="iris", scaling="standard"))
+    assert (dataset.x_train.shape, dataset.task, dataset.class_names) == (
+        (120, 4), "multiclass", ["setosa", "versicolor", "virginica"])
+    rows = "".join(f"{150 + i},{45 + i},{'ab'[i % 2]}\n" for i in range(20))
+    file_id = store_upload(("height,weight,team\n" + rows).encode())
+    dataset = load_dataset(DataConfig(name="csv", csv_file=file_id, target="team"))
+    assert (dataset.task, dataset.class_names) == ("binary", ["a", "b"])

@@ -10,9 +10,10 @@ import time
 import numpy as np
 import pytest
 
-from playground import datasets, downloads
+from playground import datasets
+from playground.datasets import downloads
 from playground.config import DataConfig
-from playground.downloads import DownloadError, RemoteFile
+from playground.datasets.downloads import DownloadError, RemoteFile
 from playground.errors import DatasetError
 from tests.conftest import REPO_ROOT, refused_url
 
@@ -82,7 +83,7 @@ def leftovers(folder):
 
 
 def test_the_addresses_and_hashes_are_the_ones_keras_uses():
-    source = (REPO_ROOT / "playground" / "downloads.py").read_text()
+    source = (REPO_ROOT / "playground" / "datasets" / "downloads.py").read_text()
     keras_datasets = pytest.importorskip("keras.src.datasets.imdb").__file__.rsplit("/", 1)[0]
     for module in ("mnist.py", "imdb.py"):
         keras_source = open(f"{keras_datasets}/{module}").read()

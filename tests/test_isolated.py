@@ -6,7 +6,7 @@ import time
 import pytest
 
 from playground import isolated
-from playground.csv_reader import CsvLimits, read_csv_bytes
+from playground.datasets.csv_reader import CsvLimits, read_csv_bytes
 from playground.errors import DatasetError
 
 

@@ -6,6 +6,7 @@ import math
 import re
 
 import pytest
+from sklearn import datasets as sk_datasets
 
 from playground import datasets
 from playground.config import DataConfig, ExperimentConfig, LayerConfig
@@ -68,7 +69,7 @@ def test_each_limit_is_documented_for_teachers(variable):
 
 def test_too_many_points_are_refused_before_any_array_is_made(monkeypatch):
     made = []
-    monkeypatch.setattr(datasets.sk_datasets, "make_moons", lambda *a, **k: made.append(a))
+    monkeypatch.setattr(sk_datasets, "make_moons", lambda *a, **k: made.append(a))
     with pytest.raises(DatasetError) as raised:
         datasets.load_dataset(DataConfig(name="moons", n_samples=10**12))
     assert raised.value.code == "limits.too_many_samples" and not made

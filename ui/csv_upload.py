@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from playground import datasets
-from playground.config import TASKS, DataConfig
+from playground.config import TASK_CHOICES, DataConfig
+from playground.datasets import store_upload
 from playground.errors import PlaygroundError
-from playground.uploads import store_upload
 from ui.backend import settings
 from ui.i18n import show_error, t
 
@@ -56,7 +56,6 @@ def choose_csv(data: DataConfig) -> None:
     if data.target not in columns:
         data.target = columns[-1]
     data.target = st.selectbox(t("data.target"), columns, index=columns.index(data.target))
-    options = ("auto", *TASKS)
-    data.task = st.selectbox(t("data.task"), options,
-                             index=options.index(data.task) if data.task in options else 0,
+    data.task = st.selectbox(t("data.task"), TASK_CHOICES,
+                             index=TASK_CHOICES.index(data.task) if data.task in TASK_CHOICES else 0,
                              format_func=lambda task: t(f"task.{task}"))

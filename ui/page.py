@@ -20,12 +20,14 @@ class PageInfo:
     """One page of the app.
 
     Attributes:
-        name: its URL path and the key of its title (`page.<name>`).
+        name: its URL path.
+        title: the message key of its title.
         icon: shown in the navigation and on its links.
-        step: the home page's card text for it.
+        step: the message key of the home page's card text for it.
     """
 
     name: str
+    title: str
     icon: str
     step: str
 
@@ -36,11 +38,11 @@ class PageInfo:
 
 # The app's pages in the order a student meets them (app.py builds the navigation from it).
 PAGES = (
-    PageInfo("data", "📊", "home.step_data"),
-    PageInfo("model", "🧱", "home.step_model"),
-    PageInfo("train", "🏋️", "home.step_train"),
-    PageInfo("evaluate", "🔍", "home.step_evaluate"),
-    PageInfo("draw", "✏️", "home.step_draw"),
+    PageInfo("data", "page.data", "📊", "home.step_data"),
+    PageInfo("model", "page.model", "🧱", "home.step_model"),
+    PageInfo("train", "page.train", "🏋️", "home.step_train"),
+    PageInfo("evaluate", "page.evaluate", "🔍", "home.step_evaluate"),
+    PageInfo("draw", "page.draw", "✏️", "home.step_draw"),
 )
 _BY_NAME = {page.name: page for page in PAGES}
 
@@ -48,7 +50,7 @@ _BY_NAME = {page.name: page for page in PAGES}
 def link(name: str, label: str | None = None) -> None:
     """A link to one of `PAGES`, labelled with its title unless told otherwise."""
     page = _BY_NAME[name]
-    st.page_link(page.path, label=label or t(f"page.{name}"), icon=page.icon)
+    st.page_link(page.path, label=label or t(page.title), icon=page.icon)
 
 
 def begin(sidebar_status: bool = True) -> None:

@@ -8,7 +8,7 @@ import pytest
 from devtools.streamlit_client import StreamlitClient
 from devtools.streamlit_server import mapped_files, start_server
 from playground.datasets import DATASETS
-from playground.downloads import URL_VARIABLE
+from playground.datasets.downloads import URL_VARIABLE
 from tests.browser.test_streamlit_client import run_in_its_own_thread
 from tests.conftest import refused_url, shared_mnist_path
 

@@ -1,7 +1,7 @@
 """Gives the columns pandas left as text, or read as odd numbers, their meaning.
 
 `type_columns(frame, delimiter, notes)` is the last step of reading a CSV
-(`playground.csv_reader`). Each change adds a note for the Data page:
+(`playground.datasets.csv_reader`). Each change adds a note for the Data page:
 
 - numbers written with a decimal comma ("3,14" in a `;`-separated file) or
   with thousands separators ("1,234" quoted in a `,`-separated file) become
@@ -70,7 +70,7 @@ def _is_text(column: pd.Series) -> bool:
 def _typed_text(column: pd.Series, delimiter: str) -> tuple[pd.Series, str | None]:
     """The column typed, and the note key of a change to numbers (else None).
 
-    Booleans and dates are noted where they become inputs (`datasets`).
+    Booleans and dates are noted where they become inputs (`datasets.csv`).
     """
     values = column.dropna()
     if values.empty:

@@ -15,7 +15,8 @@ without internet, every page answers at once instead of retrying.
 Example:
 
 ```python
-from playground.downloads import DownloadError, fetch
+from playground.datasets.downloads import DownloadError, fetch
+from playground.datasets.files import keras_cache_dir
 
 try:
     path = fetch("mnist.npz", keras_cache_dir())

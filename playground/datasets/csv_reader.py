@@ -23,7 +23,7 @@ limit (`playground.isolated`) and remembers the outcome per file.
 Example:
 
 ```python
-from playground.csv_reader import CsvLimits, read_csv_bytes
+from playground.datasets.csv_reader import CsvLimits, read_csv_bytes
 
 table = read_csv_bytes("키;몸무게\\n170;65,5\\n".encode("cp949"), CsvLimits())
 table.frame.dtypes.to_dict(), table.notes
@@ -48,7 +48,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from playground import csv_types, isolated
+from playground import isolated
+from playground.datasets import csv_types
 from playground.errors import DatasetError
 
 DELIMITERS = ",;\t|"
@@ -126,7 +127,6 @@ class CsvTable:
     notes: list[tuple[str, dict]] = field(default_factory=list)
 
 
-# ============================================================ in the server
 def read_upload(path: Path, limits: CsvLimits, timeout_s: float, memory_mb: int) -> CsvTable:
     """Reads an uploaded file in a child process; remembers the outcome per file.
 
@@ -170,7 +170,6 @@ def _read_upload_cached(key: tuple[str, int, int], limits: CsvLimits, timeout_s:
         return DatasetError("data.csv_parse_failed")
 
 
-# ============================================================= in the child
 def read_csv_file(path: str, limits: CsvLimits) -> CsvTable:
     """`read_csv_bytes` on a file's content (the function the child runs)."""
     try:
@@ -283,7 +282,6 @@ def _looks_korean(text: str) -> bool:
     return non_ascii == 0 or len(_HANGUL.findall(text[:200_000])) >= 0.5 * non_ascii
 
 
-# ================================================================ delimiter
 def _delimiter(text: str) -> tuple[str, str]:
     """The delimiter, and the text without Excel's "sep=" line if it had one."""
     first_end = text.find("\n")
@@ -322,7 +320,6 @@ def _refuse_long_header(prefix: str) -> None:
     raise DatasetError("data.csv_header_too_long", limit=MAX_HEADER_CHARS, columns=fields)
 
 
-# ================================================================== records
 @dataclass
 class _Scan:
     header: list[str]
@@ -401,7 +398,6 @@ def _check_ragged(ragged: list[int], good: int, columns: int, text: str, delimit
                        count=len(ragged), rows=good + len(ragged))
 
 
-# =================================================================== pandas
 def _parse(text: str, delimiter: str) -> pd.DataFrame:
     try:
         with warnings.catch_warnings():

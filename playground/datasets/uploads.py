@@ -10,7 +10,7 @@ the operating system's text and the server's paths go to the server log.
 Example:
 
 ```python
-from playground.uploads import store_upload, upload_path
+from playground.datasets.uploads import store_upload, upload_path
 
 file_id = store_upload(b"a,b\\n1,2\\n")
 upload_path(file_id).read_bytes()  # b"a,b\\n1,2\\n"
