@@ -78,6 +78,9 @@ CATALOG: dict[str, dict] = {}
 for _module in (ui, data, checks, limits, training, evaluation):
     _clash = CATALOG.keys() & _module.MESSAGES.keys()
     assert not _clash, f"message keys defined twice: {sorted(_clash)}"
+    for _key, _message in _module.MESSAGES.items():
+        assert isinstance(_message, dict) and set(_message) == set(LANGUAGES), (
+            f"Message {_key!r} must be {{'en': ..., 'ko': ...}}. Received: {_message!r}")
     CATALOG.update(_module.MESSAGES)
 
 
