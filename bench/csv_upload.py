@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playground import isolated  # noqa: E402
 from playground.datasets import csv_reader  # noqa: E402
 from playground.errors import DatasetError  # noqa: E402
+from playground.settings import Settings  # noqa: E402
 
 MB = 1e6
 
@@ -138,7 +139,8 @@ def main() -> None:
     frame = csv_reader.read_csv_bytes(wide.read_bytes(), limits).frame
     started = time.perf_counter()
     try:
-        csv_dataset._encoded_width(csv_dataset._usable_features(frame.drop(columns=["label"]), []))
+        csv_dataset._encoded_width(csv_dataset._usable_features(frame.drop(columns=["label"]), []),
+                                   Settings.from_env())
     except DatasetError as err:
         print(f"   the app                refused in {(time.perf_counter() - started) * 1000:.0f} ms: "
               f"{err.params['count']:,} inputs > {err.params['limit']:,} (PLAYGROUND_MAX_FEATURES)")

@@ -78,7 +78,7 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
     clock = _Stopwatch()
     keras.backend.clear_session()  # free the previous job's graph; this process is ours alone
     config = order.config
-    dataset = _cached_dataset(config.data)
+    dataset = _cached_dataset(config.data, settings)
     clock.lap("load")
     # The pages refuse these too; a config that reaches a backend any other way
     # (a URL, a script) must not get past the server's limits either.
@@ -265,13 +265,13 @@ class StreamingCallback(keras.callbacks.Callback):
 _DATASET_CACHE: dict[str, Dataset] = {}
 
 
-def _cached_dataset(data) -> Dataset:
+def _cached_dataset(data, limits: Settings) -> Dataset:
     """The job's dataset; a class training on the same data loads it once per process."""
     key = json.dumps(dataclasses.asdict(data), sort_keys=True)
     if key not in _DATASET_CACHE:
         while len(_DATASET_CACHE) >= DATASET_CACHE_SIZE:
             _DATASET_CACHE.pop(next(iter(_DATASET_CACHE)))
-        _DATASET_CACHE[key] = load_dataset(data)
+        _DATASET_CACHE[key] = load_dataset(data, limits)
     return _DATASET_CACHE[key]
 
 

@@ -480,3 +480,16 @@ def test_a_pools_own_limits_reach_its_trainers(tmp_path):
         assert job.error == ("check.too_many_params", {"params": 33, "max_params": 20})
     finally:
         strict.shutdown()
+
+
+def test_a_pools_own_data_limits_reach_its_trainers(tmp_path):
+    # 500 points are fine by the environment's limit of 10,000, not by this pool's 100.
+    strict = LocalPool(Settings(pool_size=1, max_samples=100), artifacts_root=tmp_path)
+    try:
+        config = moons_config(epochs=1)
+        config.data.n_samples = 500
+        job = wait_for(strict, strict.submit(config, owner="alice"), finished, timeout=180)
+        assert job.status == "failed"
+        assert job.error == ("limits.too_many_samples", {"value": 500, "maximum": 100})
+    finally:
+        strict.shutdown()

@@ -114,15 +114,16 @@ _LOADERS = {
     **sklearn_sets.LOADERS,
     "mnist": mnist.load_mnist,
     "imdb": imdb.load_imdb,
-    "csv": csv.load_csv,
 }
 
 
-def load_dataset(data: DataConfig) -> Dataset:
+def load_dataset(data: DataConfig, limits: settings.Settings | None = None) -> Dataset:
     """Loads, splits and scales the dataset a `DataConfig` describes.
 
     Args:
         data: the data part of the experiment config.
+        limits: the server's limits on generated points and on CSV files
+            (a backend passes its own; by default the environment's).
 
     Returns:
         A `Dataset` whose inputs are float32 (uint8 multi-hot for IMDB) and
@@ -133,9 +134,11 @@ def load_dataset(data: DataConfig) -> Dataset:
         DatasetError: for a bad setting or data that cannot be loaded; its
             `code` is a message key in `playground.i18n.data`.
     """
+    limits = limits or settings.Settings.from_env()
     spec = get_spec(data.name)
-    _validate(data, spec)
-    dataset = _LOADERS[spec.id](data)
+    _validate(data, spec, limits)
+    # A generated set is bounded before it is made; a CSV while it is read.
+    dataset = csv.load_csv(data, limits) if spec.id == "csv" else _LOADERS[spec.id](data)
     if spec.fixed_task and data.task not in ("auto", spec.fixed_task):
         dataset.notes.append(("data.note.task_fixed", {"fixed": spec.fixed_task, "task": data.task}))
     return scale(dataset, data.scaling)
@@ -152,7 +155,7 @@ def get_spec(name: str) -> DatasetSpec:
     return DATASETS[name]
 
 
-def _validate(data: DataConfig, spec: DatasetSpec) -> None:
+def _validate(data: DataConfig, spec: DatasetSpec, limits: settings.Settings) -> None:
     if data.scaling not in SCALINGS:
         raise DatasetError("data.bad_scaling", scaling=data.scaling, choices=", ".join(SCALINGS))
     if data.task != "auto" and data.task not in TASKS:
@@ -164,7 +167,7 @@ def _validate(data: DataConfig, spec: DatasetSpec) -> None:
     if spec.uses_n_samples and data.n_samples < 0:
         raise DatasetError("data.bad_n_samples", value=data.n_samples, minimum=0)
     # Bounded before any array is made: one student's link must not fill the server's memory.
-    max_samples = settings.Settings.from_env().max_samples
+    max_samples = limits.max_samples
     if spec.kind == "points2d" and data.n_samples > max_samples:
         raise DatasetError("limits.too_many_samples", value=data.n_samples, maximum=max_samples)
     if not 0 <= data.seed <= MAX_SEED:

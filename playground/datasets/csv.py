@@ -81,14 +81,19 @@ def infer_task(series: pd.Series) -> str:
     return "regression"
 
 
-def load_csv(data: DataConfig) -> Dataset:
+def load_csv(data: DataConfig, limits: settings.Settings | None = None) -> Dataset:
     """The user's CSV: target column chosen, features one-hot encoded.
 
     The work is bounded before any array is made: at most
     PLAYGROUND_MAX_FEATURES input columns after encoding, and at most
     PLAYGROUND_MAX_CSV_CELLS rows × input columns (more rows are sampled).
+
+    Args:
+        data: the data config naming the upload and its target.
+        limits: the server's limits; by default the environment's.
     """
-    table = _read_table(data.csv_file)
+    limits = limits or settings.Settings.from_env()
+    table = _read_table(data.csv_file, limits)
     frame = table.frame
     columns = [str(c) for c in frame.columns]
     if not data.target:
@@ -103,7 +108,7 @@ def load_csv(data: DataConfig) -> Dataset:
         notes.append(("data.note.dropped_missing_target", {"count": missing_target, "target": data.target}))
     n_test_rows(len(frame), data.test_fraction)  # before the target is judged on too few rows
     features = _usable_features(frame.drop(columns=[data.target]), notes)
-    frame = _bounded_rows(frame, _encoded_width(features), notes)
+    frame = _bounded_rows(frame, _encoded_width(features, limits), notes, limits)
     features = features.loc[frame.index]
     target = frame[data.target]
     task = data.task if data.task != "auto" else infer_task(target)
@@ -117,10 +122,9 @@ def load_csv(data: DataConfig) -> Dataset:
     return split(data, KIND, x, y, task, feature_names, class_names, notes)
 
 
-def _read_table(csv_file: str) -> csv_reader.CsvTable:
-    server = settings.Settings.from_env()
-    return csv_reader.read_upload(upload_path(csv_file), csv_reader.CsvLimits.from_settings(server),
-                                  server.csv_parse_timeout_s, server.csv_parse_memory_mb)
+def _read_table(csv_file: str, limits: settings.Settings) -> csv_reader.CsvTable:
+    return csv_reader.read_upload(upload_path(csv_file), csv_reader.CsvLimits.from_settings(limits),
+                                  limits.csv_parse_timeout_s, limits.csv_parse_memory_mb)
 
 
 def _encode_target(target: pd.Series, task: str, name: str) -> tuple[np.ndarray, list[str]]:
@@ -173,7 +177,7 @@ def _usable_features(frame: pd.DataFrame, notes: list) -> pd.DataFrame:
     return frame
 
 
-def _encoded_width(frame: pd.DataFrame) -> int:
+def _encoded_width(frame: pd.DataFrame, limits: settings.Settings) -> int:
     """Input columns after one-hot encoding, counted before any is made.
 
     Raises:
@@ -182,7 +186,7 @@ def _encoded_width(frame: pd.DataFrame) -> int:
     widths = {str(c): 1 if _is_number(frame[c]) else frame[c].nunique() + int(frame[c].isna().any())
               for c in frame.columns}
     width = sum(widths.values())
-    limit = settings.Settings.from_env().max_features
+    limit = limits.max_features
     if width > limit:
         widest = sorted(widths.items(), key=lambda item: -item[1])[:5]
         raise DatasetError("data.csv_too_many_features", count=width, limit=limit,
@@ -190,17 +194,17 @@ def _encoded_width(frame: pd.DataFrame) -> int:
     return width
 
 
-def _bounded_rows(frame: pd.DataFrame, width: int, notes: list) -> pd.DataFrame:
+def _bounded_rows(frame: pd.DataFrame, width: int, notes: list,
+                  limits: settings.Settings) -> pd.DataFrame:
     """A random sample of the rows when rows × input columns exceed PLAYGROUND_MAX_CSV_CELLS."""
-    server = settings.Settings.from_env()
-    kept = min(server.max_csv_rows, max(1, server.max_csv_cells // max(width, 1)))
+    kept = min(limits.max_csv_rows, max(1, limits.max_csv_cells // max(width, 1)))
     if len(frame) <= kept:
         return frame
     earlier = [params for key, params in notes if key == "data.note.rows_sampled"]
     total = earlier[0]["total"] if earlier else len(frame)
     notes[:] = [(key, params) for key, params in notes if key != "data.note.rows_sampled"]
-    notes.append(("data.note.rows_sampled", {"kept": kept, "total": total, "max_rows": server.max_csv_rows,
-                                             "max_cells": server.max_csv_cells}))
+    notes.append(("data.note.rows_sampled", {"kept": kept, "total": total, "max_rows": limits.max_csv_rows,
+                                             "max_cells": limits.max_csv_cells}))
     return frame.sample(n=kept, random_state=csv_reader.SAMPLE_SEED).sort_index()
 
 
