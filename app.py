@@ -34,10 +34,12 @@ language_switch()
 remember_browser(lang())
 session_owner()  # this tab keeps its browser's runs alive
 config()
-navigation = st.navigation([
-    st.Page(home, title=t("page.home"), icon="🏠", default=True),
-    *[st.Page(page.path, title=t(page.title), icon=page.icon) for page in PAGES],
-])
+navigation = st.navigation(
+    [
+        st.Page(home, title=t("page.home"), icon="🏠", default=True),
+        *[st.Page(page.path, title=t(page.title), icon=page.icon) for page in PAGES],
+    ]
+)
 show_link_notes(navigation.url_path)
 navigation.run()
 sync_url()

@@ -22,8 +22,15 @@ from urllib.parse import urlencode
 import numpy as np
 from playwright.async_api import Page, async_playwright
 
-from devtools.streamlit_server import (CHROMIUM, CHROMIUM_ARGS, alive, descendants, rss_bytes,
-                                       start_server, tree_rss_bytes)
+from devtools.streamlit_server import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    alive,
+    descendants,
+    rss_bytes,
+    start_server,
+    tree_rss_bytes,
+)
 from playground.config import DataConfig, ExperimentConfig, LayerConfig
 from playground.i18n import translate
 
@@ -44,8 +51,12 @@ _TITLE_VISIBLE_JS = """(title) => Array.from(document.querySelectorAll('h1'))
 # ------------------------------------------------------------------ experiments
 def mnist_mlp(n_samples: int = 0, epochs: int = 2) -> ExperimentConfig:
     """The course's first MNIST model: 784-128-10, Adam 0.001, pixels scaled to 0..1."""
-    return ExperimentConfig(data=DataConfig(name="mnist", n_samples=n_samples, scaling="minmax"),
-                            layers=[LayerConfig(128, "relu")], epochs=epochs, learning_rate=0.001)
+    return ExperimentConfig(
+        data=DataConfig(name="mnist", n_samples=n_samples, scaling="minmax"),
+        layers=[LayerConfig(128, "relu")],
+        epochs=epochs,
+        learning_rate=0.001,
+    )
 
 
 def moons(n_samples: int = 200, epochs: int = 2) -> ExperimentConfig:
@@ -115,7 +126,7 @@ class ProcessTreeSampler:
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._run, name="memory-sampler", daemon=True)
 
-    def start(self) -> "ProcessTreeSampler":
+    def start(self) -> ProcessTreeSampler:
         self._thread.start()
         return self
 
@@ -139,6 +150,7 @@ class ProcessTreeSampler:
     def leftover_descendants(self, wait_s: float = 15.0) -> list[str]:
         """Descendants seen while sampling that are still alive after up to `wait_s`
         seconds, as "pid command line"."""
+
         def still_alive() -> list[int]:
             with self._lock:
                 seen = dict(self._seen)
@@ -195,13 +207,14 @@ def server_log_problems(path: Path, limit: int = 3) -> tuple[int, list[str]]:
     exceptions = []
     for start in starts[:limit]:
         # the first line after the traceback that is not indented names the exception
-        ending = next((line for line in lines[start + 1:] if line and not line[0].isspace()), "?")
+        ending = next((line for line in lines[start + 1 :] if line and not line[0].isspace()), "?")
         exceptions.append(ending.strip())
     return len(starts), exceptions
 
 
-def bench_against_a_server(scenario, report, pool_size: int | None = None,
-                           streamlit_args: list[str] | None = None) -> int:
+def bench_against_a_server(
+    scenario, report, pool_size: int | None = None, streamlit_args: list[str] | None = None
+) -> int:
     """Starts `streamlit run app.py`, runs the coroutine `scenario(server)` while sampling
     the server's memory, stops the server, then `report(outcome, server, sampler, leftovers)`,
     leftovers being its processes still alive after the stop. Returns the exit code."""
@@ -220,8 +233,10 @@ def bench_against_a_server(scenario, report, pool_size: int | None = None,
         server.stop()
         leftovers = sampler.leftover_descendants()
         if outcome is None:
-            print(f"Stopped early; server log: {server.runs_dir / 'streamlit.log'}; "
-                  f"processes alive after stop: {leftovers or 'none'}")
+            print(
+                f"Stopped early; server log: {server.runs_dir / 'streamlit.log'}; "
+                f"processes alive after stop: {leftovers or 'none'}"
+            )
     report(outcome, server, sampler, leftovers)
     return 0
 
@@ -241,17 +256,21 @@ async def chromium_page(url: str):
             await browser.close()
 
 
-async def timed_navigation(page: Page, page_key: str, title_key: str,
-                           timeout_s: float) -> float | None:
+async def timed_navigation(
+    page: Page, page_key: str, title_key: str, timeout_s: float
+) -> float | None:
     """Clicks the sidebar link to a page; seconds from the click event to the first
     frame that shows the new page's title, or None if it did not come in time."""
     await page.evaluate(_REMEMBER_NEXT_CLICK_JS)
-    await page.locator('[data-testid="stSidebarNav"] a').filter(has_text=translate(page_key)).click()
+    await (
+        page.locator('[data-testid="stSidebarNav"] a').filter(has_text=translate(page_key)).click()
+    )
     timed = f"""(title) => window.__benchClickAt !== null && ({_TITLE_VISIBLE_JS})(title)
         && (performance.now() - window.__benchClickAt) / 1000"""
     try:
-        handle = await page.wait_for_function(timed, arg=translate(title_key),
-                                              timeout=timeout_s * 1000)
+        handle = await page.wait_for_function(
+            timed, arg=translate(title_key), timeout=timeout_s * 1000
+        )
     except Exception:  # noqa: BLE001 - a page that does not answer is a result
         return None
     return await handle.json_value()
@@ -261,5 +280,5 @@ async def sleep_unless(event: asyncio.Event, seconds: float) -> None:
     """Sleeps `seconds`, or less if `event` is set meanwhile."""
     try:
         await asyncio.wait_for(event.wait(), timeout=max(0.0, seconds))
-    except asyncio.TimeoutError:
+    except TimeoutError:
         pass

@@ -57,11 +57,26 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.classroom import (FINISHED_TEXT, GB, MB, ProcessTreeSampler,  # noqa: E402
-                             bench_against_a_server, chromium_page, cpu_seconds, describe_seconds, mnist_mlp, moons,
-                             percentiles,
-                             query_string, read_jobs_log, row, server_log_problems, sleep_unless,
-                             target_row, timed_navigation)
+from bench.classroom import (  # noqa: E402
+    FINISHED_TEXT,
+    GB,
+    MB,
+    ProcessTreeSampler,
+    bench_against_a_server,
+    chromium_page,
+    cpu_seconds,
+    describe_seconds,
+    mnist_mlp,
+    moons,
+    percentiles,
+    query_string,
+    read_jobs_log,
+    row,
+    server_log_problems,
+    sleep_unless,
+    target_row,
+    timed_navigation,
+)
 from devtools.streamlit_client import Response, StreamlitClient  # noqa: E402
 from devtools.streamlit_server import StreamlitServer, descendants  # noqa: E402
 
@@ -97,12 +112,19 @@ class ClassRun:
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # by role, clicks to end
 
     def student_responses(self, kind: str) -> list[float]:
-        return [r.seconds for s in self.students for r in s.tab.responses
-                if r.kind == kind and self.clicked_at <= r.sent_at <= self.ended_at]
+        return [
+            r.seconds
+            for s in self.students
+            for r in s.tab.responses
+            if r.kind == kind and self.clicked_at <= r.sent_at <= self.ended_at
+        ]
 
     def server_responses(self) -> list[float]:
-        return (self.student_responses("click") + self.student_responses("fragment")
-                + [r.seconds for r in self.protocol_navigation])
+        return (
+            self.student_responses("click")
+            + self.student_responses("fragment")
+            + [r.seconds for r in self.protocol_navigation]
+        )
 
 
 class EndWatcher:
@@ -163,8 +185,9 @@ async def train_until_finished(student: Student, deadline: float, ends: EndWatch
     student.last_texts = student.tab.texts()
 
 
-async def probe_with_protocol(server_url: str, query: str, run: ClassRun,
-                              class_done: asyncio.Event) -> None:
+async def probe_with_protocol(
+    server_url: str, query: str, run: ClassRun, class_done: asyncio.Event
+) -> None:
     """A student who has loaded the experiment and switches pages every 2 s."""
     async with StreamlitClient(server_url, REQUEST_TIMEOUT_S) as tab:
         await tab.open("train", query)
@@ -178,8 +201,9 @@ async def probe_with_protocol(server_url: str, query: str, run: ClassRun,
             await sleep_unless(class_done, 2.0)
 
 
-async def probe_with_browser(url: str, run: ClassRun, class_done: asyncio.Event,
-                             started: asyncio.Event) -> None:
+async def probe_with_browser(
+    url: str, run: ClassRun, class_done: asyncio.Event, started: asyncio.Event
+) -> None:
     """The same, in a real Chromium, timed from the click to the first frame of the page."""
     try:
         async with chromium_page(url) as page:
@@ -187,7 +211,9 @@ async def probe_with_browser(url: str, run: ClassRun, class_done: asyncio.Event,
             started.set()
             while not class_done.is_set():
                 for _, link_key, title_key in PROBE_PAGES:
-                    seconds = await timed_navigation(page, link_key, title_key, NAVIGATION_TIMEOUT_S)
+                    seconds = await timed_navigation(
+                        page, link_key, title_key, NAVIGATION_TIMEOUT_S
+                    )
                     if seconds is None:
                         run.browser_timeouts += 1
                     else:
@@ -213,8 +239,12 @@ async def warm_up(server_url: str) -> float:
 
 async def run_class(server: StreamlitServer, args: argparse.Namespace) -> ClassRun:
     query = query_string(mnist_mlp(n_samples=2000 if args.quick else 0, epochs=args.epochs))
-    run = ClassRun(students=[Student(n, StreamlitClient(server.url, REQUEST_TIMEOUT_S))
-                             for n in range(1, args.students + 1)])
+    run = ClassRun(
+        students=[
+            Student(n, StreamlitClient(server.url, REQUEST_TIMEOUT_S))
+            for n in range(1, args.students + 1)
+        ]
+    )
     class_done = asyncio.Event()
     run.warm_up_seconds = await warm_up(server.url)
     print(f"Warm-up job finished after {run.warm_up_seconds:.1f} s.", flush=True)
@@ -224,8 +254,13 @@ async def run_class(server: StreamlitServer, args: argparse.Namespace) -> ClassR
         browser_ready = asyncio.Event()
         probes = [asyncio.create_task(probe_with_protocol(server.url, query, run, class_done))]
         if args.browser:
-            probes.append(asyncio.create_task(probe_with_browser(
-                f"{server.url}/train?{query}", run, class_done, browser_ready)))
+            probes.append(
+                asyncio.create_task(
+                    probe_with_browser(
+                        f"{server.url}/train?{query}", run, class_done, browser_ready
+                    )
+                )
+            )
         else:
             browser_ready.set()
         print(f"Opening {args.students} students' Train pages ...", flush=True)
@@ -241,8 +276,9 @@ async def run_class(server: StreamlitServer, args: argparse.Namespace) -> ClassR
         deadline = time.monotonic() + args.timeout
         await asyncio.gather(*(train_until_finished(s, deadline, ends) for s in loaded))
         run.ended_at = time.time()
-        run.cpu_seconds = {role: used - cpu_at_clicks[role]
-                           for role, used in cpu_by_role(server.pid).items()}
+        run.cpu_seconds = {
+            role: used - cpu_at_clicks[role] for role, used in cpu_by_role(server.pid).items()
+        }
         class_done.set()
         watching.cancel()
         await asyncio.gather(*probes)
@@ -252,7 +288,9 @@ async def run_class(server: StreamlitServer, args: argparse.Namespace) -> ClassR
 def print_jobs(run: ClassRun, records: list[dict]) -> int:
     """Prints the jobs' figures; returns the number of failures."""
     finished = [r for r in records if r["status"] == "finished"]
-    others = [f"{r['id']} {r['status']} ({r['error']})" for r in records if r["status"] != "finished"]
+    others = [
+        f"{r['id']} {r['status']} ({r['error']})" for r in records if r["status"] != "finished"
+    ]
     not_loaded = [s for s in run.students if s.load_error is not None and s.click is None]
     pages_not_finished = [s for s in run.students if not s.page_finished]
     started = [r["started_at"] for r in records if r["started_at"]]
@@ -264,8 +302,12 @@ def print_jobs(run: ClassRun, records: list[dict]) -> int:
     print(row("pages never showing Finished", len(pages_not_finished)))
     for student in [s for s in run.students if s.load_error or not s.page_finished][:5]:
         print(f"      student {student.number}: {student.load_error or student.last_texts[-3:]}")
-    print(row("queue wait", describe_seconds([r["queue_wait_s"] for r in records
-                                              if r["queue_wait_s"] is not None])))
+    print(
+        row(
+            "queue wait",
+            describe_seconds([r["queue_wait_s"] for r in records if r["queue_wait_s"] is not None]),
+        )
+    )
     if started:
         print(row("clicks -> first job started", f"{min(started) - run.clicked_at:.1f} s"))
     if last_end:
@@ -277,38 +319,72 @@ def print_responses(run: ClassRun) -> None:
     print("  page response while the class trains (request -> server's answer):")
     print(row("  Train clicks", describe_seconds(run.student_responses("click"))))
     print(row("  progress refreshes", describe_seconds(run.student_responses("fragment"))))
-    print(row("  page switches (probe)", describe_seconds(
-        [r.seconds for r in run.protocol_navigation])))
+    print(
+        row(
+            "  page switches (probe)",
+            describe_seconds([r.seconds for r in run.protocol_navigation]),
+        )
+    )
     print(row("  all of them", describe_seconds(run.server_responses())))
-    print(row("  real Chromium page switches", f"{describe_seconds(run.browser_navigation)}"
-              f"  ({run.browser_timeouts} timeouts)"))
+    print(
+        row(
+            "  real Chromium page switches",
+            f"{describe_seconds(run.browser_navigation)}  ({run.browser_timeouts} timeouts)",
+        )
+    )
     for error in run.probe_errors:
         print(f"      {error}")
     wall = run.ended_at - run.clicked_at
-    print(row("CPU from clicks to end", f"{wall:.0f} s on {os.cpu_count()} cores: " + ", ".join(
-        f"{role} {used:.0f} s ({used / wall:.0%} of a core)" for role, used in run.cpu_seconds.items())))
+    print(
+        row(
+            "CPU from clicks to end",
+            f"{wall:.0f} s on {os.cpu_count()} cores: "
+            + ", ".join(
+                f"{role} {used:.0f} s ({used / wall:.0%} of a core)"
+                for role, used in run.cpu_seconds.items()
+            ),
+        )
+    )
 
 
-def print_server(server: StreamlitServer, sampler: ProcessTreeSampler, leftovers: list[str]) -> None:
+def print_server(
+    server: StreamlitServer, sampler: ProcessTreeSampler, leftovers: list[str]
+) -> None:
     tracebacks, exceptions = server_log_problems(server.runs_dir / "streamlit.log")
     print(row("peak memory, server + workers", f"{sampler.peak_tree_bytes / GB:.2f} GB"))
     print(row("peak memory, server alone", f"{sampler.peak_root_bytes / MB:.0f} MB"))
     print(row("server log tracebacks", f"{tracebacks}  {'; '.join(exceptions)}"))
-    print(row("server's child processes seen", f"{len(sampler.seen_descendants())}; "
-              f"alive after stop: {len(leftovers)}"))
+    print(
+        row(
+            "server's child processes seen",
+            f"{len(sampler.seen_descendants())}; alive after stop: {len(leftovers)}",
+        )
+    )
     for line in leftovers:
         print(f"      {line}")
 
 
-def report(run: ClassRun, server: StreamlitServer, sampler: ProcessTreeSampler,
-           leftovers: list[str], args: argparse.Namespace) -> None:
+def report(
+    run: ClassRun,
+    server: StreamlitServer,
+    sampler: ProcessTreeSampler,
+    leftovers: list[str],
+    args: argparse.Namespace,
+) -> None:
     print()
-    print(f"Classroom load: {len(run.students)} students, MNIST MLP 784-128-10, {args.epochs} epochs"
-          f" on {'2,000' if args.quick else 'all 60,000'} images; pool size "
-          f"{args.pool_size or 'default'}")
+    print(
+        f"Classroom load: {len(run.students)} students, MNIST MLP 784-128-10, {args.epochs} epochs"
+        f" on {'2,000' if args.quick else 'all 60,000'} images; pool size "
+        f"{args.pool_size or 'default'}"
+    )
     print(row("runs dir", server.runs_dir))
-    print(row("warm-up job (fresh server)", f"{run.warm_up_seconds:.1f} s  (moons, 1 epoch; "
-              "includes the workers' TensorFlow start)"))
+    print(
+        row(
+            "warm-up job (fresh server)",
+            f"{run.warm_up_seconds:.1f} s  (moons, 1 epoch; "
+            "includes the workers' TensorFlow start)",
+        )
+    )
     failures = print_jobs(run, read_jobs_log(server.jobs_log)[1:])  # without the warm-up
     print_responses(run)
     print_server(server, sampler, leftovers)
@@ -318,13 +394,28 @@ def report(run: ClassRun, server: StreamlitServer, sampler: ProcessTreeSampler,
     print()
     print("Targets")
     print(target_row("failures = 0", failures, failures == 0))
-    print(target_row(f"page response p95 <= {RESPONSE_P95_TARGET_S} s", f"{response_p95:.2f} s",
-                     response_p95 <= RESPONSE_P95_TARGET_S))
+    print(
+        target_row(
+            f"page response p95 <= {RESPONSE_P95_TARGET_S} s",
+            f"{response_p95:.2f} s",
+            response_p95 <= RESPONSE_P95_TARGET_S,
+        )
+    )
     if args.browser:
-        print(target_row("  in real Chromium", f"{browser_p95:.2f} s",
-                         browser_p95 <= RESPONSE_P95_TARGET_S and not run.browser_timeouts))
-    print(target_row(f"memory <= {MEMORY_TARGET_BYTES / GB:.0f} GB", f"{memory / GB:.2f} GB",
-                     memory <= MEMORY_TARGET_BYTES))
+        print(
+            target_row(
+                "  in real Chromium",
+                f"{browser_p95:.2f} s",
+                browser_p95 <= RESPONSE_P95_TARGET_S and not run.browser_timeouts,
+            )
+        )
+    print(
+        target_row(
+            f"memory <= {MEMORY_TARGET_BYTES / GB:.0f} GB",
+            f"{memory / GB:.2f} GB",
+            memory <= MEMORY_TARGET_BYTES,
+        )
+    )
     print(target_row("no process left after stop", len(leftovers), not leftovers))
 
 
@@ -332,14 +423,27 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=30)
     parser.add_argument("--epochs", type=int, default=2)
-    parser.add_argument("--timeout", type=float, default=900.0,
-                        help="seconds to wait for every page to finish after the clicks")
-    parser.add_argument("--pool-size", type=int, default=None,
-                        help="PLAYGROUND_POOL_SIZE for the server (default: the app's default)")
-    parser.add_argument("--quick", action="store_true",
-                        help="train on 2,000 MNIST images instead of all 60,000")
-    parser.add_argument("--no-browser", dest="browser", action="store_false",
-                        help="leave out the real-Chromium probe")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=900.0,
+        help="seconds to wait for every page to finish after the clicks",
+    )
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        default=None,
+        help="PLAYGROUND_POOL_SIZE for the server (default: the app's default)",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="train on 2,000 MNIST images instead of all 60,000"
+    )
+    parser.add_argument(
+        "--no-browser",
+        dest="browser",
+        action="store_false",
+        help="leave out the real-Chromium probe",
+    )
     return parser.parse_args()
 
 
@@ -348,7 +452,8 @@ def main() -> int:
     return bench_against_a_server(
         lambda server: run_class(server, args),
         lambda run, server, sampler, leftovers: report(run, server, sampler, leftovers, args),
-        pool_size=args.pool_size)
+        pool_size=args.pool_size,
+    )
 
 
 if __name__ == "__main__":

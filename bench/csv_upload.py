@@ -39,7 +39,9 @@ MB = 1e6
 def twenty_mb_csv() -> bytes:
     rng = np.random.default_rng(0)
     x = rng.normal(size=(470_000, 6)).round(3)
-    lines = "\n".join(",".join(map(str, row)) + (",yes" if row[0] > 0 else ",no") for row in x.tolist())
+    lines = "\n".join(
+        ",".join(map(str, row)) + (",yes" if row[0] > 0 else ",no") for row in x.tolist()
+    )
     return ("f1,f2,f3,f4,f5,f6,label\n" + lines + "\n").encode()
 
 
@@ -93,24 +95,41 @@ def main() -> None:
     big = folder / "twenty.csv"
     big.write_bytes(twenty_mb_csv())
     print(f"1. {big.stat().st_size / MB:.1f} MB, 470,000 rows x 7 columns")
-    pandas_s, pandas_mb = isolated.run_isolated(here.plain_pandas, (str(big),), timeout_s=120, memory_mb=None)
-    ours_s, ours_mb = isolated.run_isolated(here.our_reader, (str(big),), timeout_s=120, memory_mb=None)
+    pandas_s, pandas_mb = isolated.run_isolated(
+        here.plain_pandas, (str(big),), timeout_s=120, memory_mb=None
+    )
+    ours_s, ours_mb = isolated.run_isolated(
+        here.our_reader, (str(big),), timeout_s=120, memory_mb=None
+    )
     started = time.perf_counter()
-    table = isolated.run_isolated(csv_reader.read_csv_file, (str(big), limits), timeout_s=120, memory_mb=1024)
+    table = isolated.run_isolated(
+        csv_reader.read_csv_file, (str(big), limits), timeout_s=120, memory_mb=1024
+    )
     child_s = time.perf_counter() - started
     print(f"   plain pd.read_csv           {pandas_s:6.2f} s   peak {pandas_mb:6.0f} MB")
-    print(f"   csv_reader.read_csv_bytes   {ours_s:6.2f} s   peak {ours_mb:6.0f} MB"
-          f"   ({ours_s / pandas_s:.1f}x pandas; keeps {len(table.frame):,} rows)")
+    print(
+        f"   csv_reader.read_csv_bytes   {ours_s:6.2f} s   peak {ours_mb:6.0f} MB"
+        f"   ({ours_s / pandas_s:.1f}x pandas; keeps {len(table.frame):,} rows)"
+    )
     print(f"   read_upload, in a child     {child_s:6.2f} s   (start, read, send the table back)")
 
-    print("2. CPU the server process itself spends on the 20 MB file (holding the GIL its pages need)")
+    print(
+        "2. CPU the server process itself spends on the 20 MB file (holding the GIL its pages need)"
+    )
     content = big.read_bytes()
     in_process = server_cpu(lambda: csv_reader.read_csv_bytes(content, limits))
-    in_child = server_cpu(lambda: isolated.run_isolated(csv_reader.read_csv_file, (str(big), limits),
-                                                        timeout_s=120, memory_mb=1024))
-    print(f"   parsed in the server process   {in_process[0]:5.2f} s wall, {in_process[1]:5.2f} s server CPU")
-    print(f"   parsed in a child process      {in_child[0]:5.2f} s wall, {in_child[1]:5.2f} s server CPU"
-          f"   ({in_process[1] / max(in_child[1], 1e-3):.0f}x less)")
+    in_child = server_cpu(
+        lambda: isolated.run_isolated(
+            csv_reader.read_csv_file, (str(big), limits), timeout_s=120, memory_mb=1024
+        )
+    )
+    print(
+        f"   parsed in the server process   {in_process[0]:5.2f} s wall, {in_process[1]:5.2f} s server CPU"
+    )
+    print(
+        f"   parsed in a child process      {in_child[0]:5.2f} s wall, {in_child[1]:5.2f} s server CPU"
+        f"   ({in_process[1] / max(in_child[1], 1e-3):.0f}x less)"
+    )
 
     header = folder / "header.csv"
     header.write_text(",".join(f"c{i}" for i in range(1_500_000)))
@@ -131,19 +150,28 @@ def main() -> None:
 
     wide = folder / "one_hot.csv"
     wide.write_bytes(one_hot_csv())
-    print(f"4. {wide.stat().st_size / MB:.1f} MB: 25,000 rows, 40 text columns of 50 categories each")
-    seconds, peak, shape = isolated.run_isolated(here.plain_one_hot, (str(wide),), timeout_s=300, memory_mb=None)
-    print(f"   plain pd.get_dummies   {seconds:5.1f} s, peak {peak:6.0f} MB, inputs {shape[0]:,} x {shape[1]:,}")
+    print(
+        f"4. {wide.stat().st_size / MB:.1f} MB: 25,000 rows, 40 text columns of 50 categories each"
+    )
+    seconds, peak, shape = isolated.run_isolated(
+        here.plain_one_hot, (str(wide),), timeout_s=300, memory_mb=None
+    )
+    print(
+        f"   plain pd.get_dummies   {seconds:5.1f} s, peak {peak:6.0f} MB, inputs {shape[0]:,} x {shape[1]:,}"
+    )
     from playground.datasets import csv as csv_dataset
 
     frame = csv_reader.read_csv_bytes(wide.read_bytes(), limits).frame
     started = time.perf_counter()
     try:
-        csv_dataset._encoded_width(csv_dataset._usable_features(frame.drop(columns=["label"]), []),
-                                   Settings.from_env())
+        csv_dataset._encoded_width(
+            csv_dataset._usable_features(frame.drop(columns=["label"]), []), Settings.from_env()
+        )
     except DatasetError as err:
-        print(f"   the app                refused in {(time.perf_counter() - started) * 1000:.0f} ms: "
-              f"{err.params['count']:,} inputs > {err.params['limit']:,} (PLAYGROUND_MAX_FEATURES)")
+        print(
+            f"   the app                refused in {(time.perf_counter() - started) * 1000:.0f} ms: "
+            f"{err.params['count']:,} inputs > {err.params['limit']:,} (PLAYGROUND_MAX_FEATURES)"
+        )
 
 
 if __name__ == "__main__":

@@ -51,8 +51,10 @@ def keras_model_from(network):
     import keras
 
     layers = [keras.Input(shape=(784,))]
-    layers += [keras.layers.Dense(k.shape[1], activation=a)
-               for k, a in zip(network.kernels, network.activations)]
+    layers += [
+        keras.layers.Dense(k.shape[1], activation=a)
+        for k, a in zip(network.kernels, network.activations)
+    ]
     model = keras.Sequential(layers)
     for layer, kernel, bias in zip(model.layers, network.kernels, network.biases):
         layer.set_weights([kernel, bias])
@@ -92,11 +94,15 @@ def main() -> None:
         seconds = time.perf_counter() - start
     assert all(np.array_equal(a, expected) for a in answers), "concurrent answers differ"
 
-    print(f"predicted digit:                         {int(expected.argmax())} ({expected.max():.1%})")
+    print(
+        f"predicted digit:                         {int(expected.argmax())} ({expected.max():.1%})"
+    )
     print(f"preprocessing only, median:              {preprocess:.2f} ms")
     print(f"app path (preprocess + NumPy), median:   {app:.2f} ms")
     print(f"plain model.predict (no preprocessing):  {keras_ms:.2f} ms")
-    print(f"{args.threads} threads, {len(answers)} predictions:    {seconds * 1000 / len(answers):.2f} ms each, all equal")
+    print(
+        f"{args.threads} threads, {len(answers)} predictions:    {seconds * 1000 / len(answers):.2f} ms each, all equal"
+    )
     print(f"ratio model.predict / app path:          {keras_ms / app:.1f}x")
 
 

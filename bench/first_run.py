@@ -50,8 +50,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.classroom import (FINISHED_TEXT, cpu_seconds, mnist_mlp, query_string,  # noqa: E402
-                             read_jobs_log, row)
+from bench.classroom import FINISHED_TEXT, cpu_seconds, mnist_mlp, query_string, read_jobs_log, row  # noqa: E402
 from devtools.streamlit_client import StreamlitClient  # noqa: E402
 from devtools.streamlit_server import REPO_ROOT, descendants, start_server  # noqa: E402
 from playground import datasets  # noqa: E402
@@ -103,20 +102,27 @@ def plain_keras(epochs: int, n_samples: int) -> tuple[float, float]:
     path = datasets.find_data_file("mnist.npz")
     code = PLAIN_KERAS.format(n=n_samples or "None", epochs=max(2, epochs))
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
-    out = subprocess.run([sys.executable, "-c", code, repr(time.time()), str(path)],
-                         capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, repr(time.time()), str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     first, steady = map(float, out.stdout.split()[-2:])
     return first, steady
 
 
 def tree_cpu_seconds(pid: int) -> float:
     """CPU seconds of a process and its descendants, ended ones included."""
-    return (cpu_seconds(pid, reaped_children=True)
-            + sum(cpu_seconds(child, reaped_children=True) for child in descendants(pid)))
+    return cpu_seconds(pid, reaped_children=True) + sum(
+        cpu_seconds(child, reaped_children=True) for child in descendants(pid)
+    )
 
 
-async def train_once(tab: StreamlitClient, server, done_before: int,
-                     track_cpu: bool = False) -> RunTimes:
+async def train_once(
+    tab: StreamlitClient, server, done_before: int, track_cpu: bool = False
+) -> RunTimes:
     jobs_log = server.jobs_log
     clicked = time.time()
     await tab.click("train_button")
@@ -138,13 +144,17 @@ async def train_once(tab: StreamlitClient, server, done_before: int,
     record = records[done_before]
     if record["status"] != "finished" or record["first_epoch_at"] is None:
         raise RuntimeError(f"the run ended as {record['status']} ({record['error']})")
-    cpu_at_first_epoch = next((cpu for at, cpu in cpu_samples if at >= record["first_epoch_at"]),
-                              None)
-    return RunTimes(first_epoch=record["first_epoch_at"] - clicked,
-                    finished=record["finished_at"] - clicked,
-                    page=None if page_at is None else page_at - clicked,
-                    waited_for_trainer=record["started_at"] - clicked,
-                    phases=record.get("seconds") or {}, cpu_to_first_epoch=cpu_at_first_epoch)
+    cpu_at_first_epoch = next(
+        (cpu for at, cpu in cpu_samples if at >= record["first_epoch_at"]), None
+    )
+    return RunTimes(
+        first_epoch=record["first_epoch_at"] - clicked,
+        finished=record["finished_at"] - clicked,
+        page=None if page_at is None else page_at - clicked,
+        waited_for_trainer=record["started_at"] - clicked,
+        phases=record.get("seconds") or {},
+        cpu_to_first_epoch=cpu_at_first_epoch,
+    )
 
 
 async def serve_a_teacher(server, runs: int, query: str) -> list[RunTimes]:
@@ -160,8 +170,9 @@ async def serve_a_teacher(server, runs: int, query: str) -> list[RunTimes]:
 
 
 def one_round(args) -> Round:
-    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
-                for _ in range(args.busy)]
+    spinners = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(args.busy)
+    ]
     try:
         plain_first, plain_epoch = plain_keras(args.epochs, args.n_samples)
         env = {"PLAYGROUND_POOL_SIZE": str(args.pool_size)} if args.pool_size else {}
@@ -184,8 +195,10 @@ def describe(run: RunTimes) -> str:
     phases = " · ".join(f"{name} {seconds:.2f}" for name, seconds in run.phases.items())
     page = f"{run.page:.1f}" if run.page is not None else "—"
     cpu = f" · CPU to first epoch {run.cpu_to_first_epoch:.1f} s" if run.cpu_to_first_epoch else ""
-    return (f"first epoch {run.first_epoch:6.2f} s · finished {run.finished:6.2f} s · page {page} s"
-            f" · waited for a trainer {run.waited_for_trainer:5.2f} s{cpu} · {phases}")
+    return (
+        f"first epoch {run.first_epoch:6.2f} s · finished {run.finished:6.2f} s · page {page} s"
+        f" · waited for a trainer {run.waited_for_trainer:5.2f} s{cpu} · {phases}"
+    )
 
 
 def main() -> int:
@@ -195,8 +208,9 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--n-samples", type=int, default=0, help="MNIST training rows (0 = all)")
     parser.add_argument("--pool-size", type=int, default=None)
-    parser.add_argument("--busy", type=int, default=0,
-                        help="processes kept spinning on the CPU during each round")
+    parser.add_argument(
+        "--busy", type=int, default=0, help="processes kept spinning on the CPU during each round"
+    )
     args = parser.parse_args()
     if datasets.find_data_file("mnist.npz") is None:
         print("mnist.npz not found: set PLAYGROUND_DATA_DIR (for example ../shared/data)")
@@ -206,9 +220,11 @@ def main() -> int:
     for number in range(1, args.rounds + 1):
         bench_round = one_round(args)
         rounds.append(bench_round)
-        print(f"round {number}: plain Keras: process start -> first epoch "
-              f"{bench_round.plain_first_epoch:.2f} s, steady epoch {bench_round.plain_epoch:.2f} s; "
-              f"server start -> page ready {bench_round.server_up_to_click:.1f} s")
+        print(
+            f"round {number}: plain Keras: process start -> first epoch "
+            f"{bench_round.plain_first_epoch:.2f} s, steady epoch {bench_round.plain_epoch:.2f} s; "
+            f"server start -> page ready {bench_round.server_up_to_click:.1f} s"
+        )
         for index, run in enumerate(bench_round.runs, start=1):
             print(f"  run {index}: {describe(run)}")
         sys.stdout.flush()
@@ -221,12 +237,16 @@ def main() -> int:
     first_cpu = [r.runs[0].cpu_to_first_epoch for r in rounds if r.runs[0].cpu_to_first_epoch]
     median = statistics.median
     print()
-    print(f"Medians over {len(rounds)} fresh server(s), MNIST {args.n_samples or 'all'} rows, "
-          f"batch 32, {args.epochs} epochs, {args.busy} busy processes:")
+    print(
+        f"Medians over {len(rounds)} fresh server(s), MNIST {args.n_samples or 'all'} rows, "
+        f"batch 32, {args.epochs} epochs, {args.busy} busy processes:"
+    )
     print(row("first run: click -> first epoch", f"{median(first):.2f} s"))
     print(row("first run: click -> finished", f"{median(first_done):.2f} s"))
     if first_cpu:
-        print(row("first run: CPU, start -> epoch 1", f"{median(first_cpu):.1f} s (server + workers)"))
+        print(
+            row("first run: CPU, start -> epoch 1", f"{median(first_cpu):.1f} s (server + workers)")
+        )
     if later:
         print(row("later runs: click -> first epoch", f"{median(later):.2f} s"))
         print(row("later runs: click -> finished", f"{median(later_done):.2f} s"))
@@ -234,8 +254,18 @@ def main() -> int:
     print(row("plain Keras: start -> first epoch", f"{median(plain):.2f} s"))
     print(row("plain Keras: steady epoch", f"{median(r.plain_epoch for r in rounds):.2f} s"))
     print(row("ratio first run / plain Keras", f"{median(first) / median(plain):.2f}"))
-    print(json.dumps({"first": first, "later": later, "first_done": first_done,
-                      "later_done": later_done, "plain": plain, "first_cpu": first_cpu}))
+    print(
+        json.dumps(
+            {
+                "first": first,
+                "later": later,
+                "first_done": first_done,
+                "later_done": later_done,
+                "plain": plain,
+                "first_cpu": first_cpu,
+            }
+        )
+    )
     return 0
 
 

@@ -32,10 +32,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.classroom import (FINISHED_TEXT, MB, ProcessTreeSampler,  # noqa: E402
-                             bench_against_a_server,
-                             describe_seconds, descendants_rss_bytes, mnist_mlp, moons,
-                             query_string, read_jobs_log, row, server_log_problems, target_row)
+from bench.classroom import (  # noqa: E402
+    FINISHED_TEXT,
+    MB,
+    ProcessTreeSampler,
+    bench_against_a_server,
+    descendants_rss_bytes,
+    describe_seconds,
+    mnist_mlp,
+    moons,
+    query_string,
+    read_jobs_log,
+    row,
+    server_log_problems,
+    target_row,
+)
 from devtools.streamlit_client import StreamlitClient  # noqa: E402
 from devtools.streamlit_server import StreamlitServer, rss_bytes  # noqa: E402
 
@@ -52,7 +63,7 @@ class Memory:
     workers: int
 
     @classmethod
-    def of(cls, server: StreamlitServer) -> "Memory":
+    def of(cls, server: StreamlitServer) -> Memory:
         return cls(server=rss_bytes(server.pid), workers=descendants_rss_bytes(server.pid))
 
 
@@ -68,16 +79,30 @@ class Soak:
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--jobs", type=int, default=100)
-    parser.add_argument("--warmup", type=int, default=5,
-                        help="jobs before the baseline memory is taken")
+    parser.add_argument(
+        "--warmup", type=int, default=5, help="jobs before the baseline memory is taken"
+    )
     parser.add_argument("--dataset", choices=("moons", "mnist"), default="moons")
-    parser.add_argument("--pool-size", type=int, default=None,
-                        help="PLAYGROUND_POOL_SIZE for the server (default: the app's default)")
-    parser.add_argument("--streamlit-arg", action="append", default=[], metavar="ARG",
-                        help="extra `streamlit run` option, e.g. --streamlit-arg=--runner.postScriptGC=true"
-                             " (repeatable)")
-    parser.add_argument("--job-timeout", type=float, default=300.0,
-                        help="seconds one job may take before the soak gives up")
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        default=None,
+        help="PLAYGROUND_POOL_SIZE for the server (default: the app's default)",
+    )
+    parser.add_argument(
+        "--streamlit-arg",
+        action="append",
+        default=[],
+        metavar="ARG",
+        help="extra `streamlit run` option, e.g. --streamlit-arg=--runner.postScriptGC=true"
+        " (repeatable)",
+    )
+    parser.add_argument(
+        "--job-timeout",
+        type=float,
+        default=300.0,
+        help="seconds one job may take before the soak gives up",
+    )
     args = parser.parse_args()
     if not 1 <= args.warmup < args.jobs:
         parser.error("--warmup must be at least 1 and less than --jobs")
@@ -94,16 +119,19 @@ async def wait_for_log_record(jobs_log: Path, number: int, deadline: float) -> d
     return None
 
 
-async def run_one_job(tab: StreamlitClient, jobs_log: Path, number: int, soak: Soak,
-                      timeout_s: float) -> str:
+async def run_one_job(
+    tab: StreamlitClient, jobs_log: Path, number: int, soak: Soak, timeout_s: float
+) -> str:
     """Clicks Train and waits until the job has ended and its page shows it; its status."""
     started = time.monotonic()
     deadline = started + timeout_s
     soak.status_seconds.append((await tab.click("train_button")).seconds)
     record = await wait_for_log_record(jobs_log, number, deadline)
     if record is None:
-        raise SoakStopped(f"job {number} did not end within {timeout_s:.0f} s of Train; "
-                          f"the page shows: {tab.texts()}")
+        raise SoakStopped(
+            f"job {number} did not end within {timeout_s:.0f} s of Train; "
+            f"the page shows: {tab.texts()}"
+        )
     if record["status"] != "finished":
         raise SoakStopped(f"job {number} ended {record['status']}: {record['error']}")
     if not await tab.wait_until_shown(FINISHED_TEXT, max(1.0, deadline - time.monotonic())):
@@ -121,11 +149,17 @@ async def run_soak(server: StreamlitServer, args: argparse.Namespace) -> Soak:
         try:
             for number in range(1, args.jobs + 1):
                 await run_one_job(tab, server.jobs_log, number, soak, args.job_timeout)
-                for moment, after_job in (("first", 1), ("baseline", args.warmup), ("end", args.jobs)):
+                for moment, after_job in (
+                    ("first", 1),
+                    ("baseline", args.warmup),
+                    ("end", args.jobs),
+                ):
                     if number == after_job:
                         soak.memory[moment] = Memory.of(server)
                 if number % 10 == 0:
-                    print(f"  {number} jobs, server {rss_bytes(server.pid) / MB:.0f} MB", flush=True)
+                    print(
+                        f"  {number} jobs, server {rss_bytes(server.pid) / MB:.0f} MB", flush=True
+                    )
         except (SoakStopped, LookupError, TimeoutError, ConnectionError) as stop:
             soak.stopped_because = str(stop)
             soak.memory["end"] = Memory.of(server)
@@ -139,23 +173,34 @@ def print_memory(soak: Soak, sampler: ProcessTreeSampler, args: argparse.Namespa
         return f"{getattr(memory, part) / MB:.0f} MB" if memory else "n/a"
 
     print(row("server RSS after job 1", megabytes("first", "server")))
-    print(row(f"server RSS after job {args.warmup}", f"{megabytes('baseline', 'server')}  (baseline)"))
+    print(
+        row(f"server RSS after job {args.warmup}", f"{megabytes('baseline', 'server')}  (baseline)")
+    )
     print(row("server RSS at the end", megabytes("end", "server")))
     print(row("server RSS peak", f"{sampler.peak_root_bytes / MB:.0f} MB"))
     print(row("workers RSS after job 1", megabytes("first", "workers")))
     print(row("workers RSS at the end", megabytes("end", "workers")))
 
 
-def report(soak: Soak, server: StreamlitServer, sampler: ProcessTreeSampler,
-           leftovers: list[str], args: argparse.Namespace) -> None:
+def report(
+    soak: Soak,
+    server: StreamlitServer,
+    sampler: ProcessTreeSampler,
+    leftovers: list[str],
+    args: argparse.Namespace,
+) -> None:
     records = read_jobs_log(server.jobs_log)
     finished = sum(r["status"] == "finished" for r in records)
-    others = [f"{r['id']} {r['status']} ({r['error']})" for r in records if r["status"] != "finished"]
+    others = [
+        f"{r['id']} {r['status']} ({r['error']})" for r in records if r["status"] != "finished"
+    ]
     tracebacks, exceptions = server_log_problems(server.runs_dir / "streamlit.log")
 
     print()
-    print(f"Soak: {args.jobs} jobs of {args.dataset} in one browser session; pool size "
-          f"{args.pool_size or 'default'}")
+    print(
+        f"Soak: {args.jobs} jobs of {args.dataset} in one browser session; pool size "
+        f"{args.pool_size or 'default'}"
+    )
     if args.streamlit_arg:
         print(row("streamlit options", " ".join(args.streamlit_arg)))
     print(row("runs dir", server.runs_dir))
@@ -168,19 +213,33 @@ def report(soak: Soak, server: StreamlitServer, sampler: ProcessTreeSampler,
     print(row("Train -> server answer", describe_seconds(soak.status_seconds)))
     print_memory(soak, sampler, args)
     print(row("server log tracebacks", f"{tracebacks}  {'; '.join(exceptions)}"))
-    print(row("server descendants seen", f"{len(sampler.seen_descendants())}; "
-              f"alive after stop: {len(leftovers)}"))
+    print(
+        row(
+            "server descendants seen",
+            f"{len(sampler.seen_descendants())}; alive after stop: {len(leftovers)}",
+        )
+    )
     for line in leftovers:
         print(f"      {line}")
     print()
     print("Target")
     if "baseline" in soak.memory and "end" in soak.memory:
         growth = soak.memory["end"].server - soak.memory["baseline"].server
-        print(target_row(f"server growth <= {GROWTH_TARGET_BYTES / MB:.0f} MB", f"{growth / MB:+.0f} MB",
-                         growth <= GROWTH_TARGET_BYTES))
+        print(
+            target_row(
+                f"server growth <= {GROWTH_TARGET_BYTES / MB:.0f} MB",
+                f"{growth / MB:+.0f} MB",
+                growth <= GROWTH_TARGET_BYTES,
+            )
+        )
     else:
-        print(target_row(f"server growth <= {GROWTH_TARGET_BYTES / MB:.0f} MB",
-                         "no baseline (stopped during the warm-up)", False))
+        print(
+            target_row(
+                f"server growth <= {GROWTH_TARGET_BYTES / MB:.0f} MB",
+                "no baseline (stopped during the warm-up)",
+                False,
+            )
+        )
 
 
 def main() -> int:
@@ -188,7 +247,9 @@ def main() -> int:
     return bench_against_a_server(
         lambda server: run_soak(server, args),
         lambda soak, server, sampler, leftovers: report(soak, server, sampler, leftovers, args),
-        pool_size=args.pool_size, streamlit_args=args.streamlit_arg)
+        pool_size=args.pool_size,
+        streamlit_args=args.streamlit_arg,
+    )
 
 
 if __name__ == "__main__":

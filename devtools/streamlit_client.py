@@ -30,8 +30,11 @@ from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 FINISHED = ForwardMsg.ScriptFinishedStatus
-_LAST_MESSAGE_OF_A_REQUEST = {FINISHED.FINISHED_SUCCESSFULLY, FINISHED.FINISHED_WITH_COMPILE_ERROR,
-                              FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+_LAST_MESSAGE_OF_A_REQUEST = {
+    FINISHED.FINISHED_SUCCESSFULLY,
+    FINISHED.FINISHED_WITH_COMPILE_ERROR,
+    FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+}
 _TEXT_FIELDS = ("body", "text", "label")
 
 
@@ -54,25 +57,33 @@ class StreamlitClient:
         self.failures: list[str] = []  # timed reruns that got no answer
         self.page_name = ""
         self.query_string = ""
-        self._elements: dict[tuple[int, ...], tuple[str, object]] = {}  # path -> (fragment, element)
+        self._elements: dict[
+            tuple[int, ...], tuple[str, object]
+        ] = {}  # path -> (fragment, element)
         self._touched: set[tuple[int, ...]] = set()  # paths written by the run in progress
         self._page_hash = ""
         self._websocket = None
         self._reader: asyncio.Task | None = None
         self._request_lock = asyncio.Lock()
         self._finished: asyncio.Future | None = None
-        self._auto_reruns: dict[str, tuple[float, asyncio.Task]] = {}  # fragment -> (interval, timer)
+        self._auto_reruns: dict[
+            str, tuple[float, asyncio.Task]
+        ] = {}  # fragment -> (interval, timer)
         self._auto_reruns_this_run: set[str] = set()
 
-    async def __aenter__(self) -> "StreamlitClient":
+    async def __aenter__(self) -> StreamlitClient:
         return await self.connect()
 
-    async def connect(self) -> "StreamlitClient":
+    async def connect(self) -> StreamlitClient:
         """Opens the websocket, as a new browser tab does before it asks for a page."""
         url = urlparse(self.server_url)
         self._websocket = await websockets.connect(
-            f"ws://{url.netloc}/_stcore/stream", subprotocols=["streamlit"],
-            origin=self.server_url, max_size=None, open_timeout=self.request_timeout)
+            f"ws://{url.netloc}/_stcore/stream",
+            subprotocols=["streamlit"],
+            origin=self.server_url,
+            max_size=None,
+            open_timeout=self.request_timeout,
+        )
         self._reader = asyncio.create_task(self._read_forever())
         return self
 
@@ -97,7 +108,9 @@ class StreamlitClient:
         """Clicks the button created with `key=button_key`."""
         widget_id = self.button_id(button_key)
         if widget_id is None:
-            raise LookupError(f"no button with key {button_key!r} on the page; it shows {self.texts()}")
+            raise LookupError(
+                f"no button with key {button_key!r} on the page; it shows {self.texts()}"
+            )
         state = ClientState()
         trigger = state.widget_states.widgets.add()
         trigger.id, trigger.trigger_value = widget_id, True
@@ -126,7 +139,7 @@ class StreamlitClient:
             await asyncio.sleep(interval)
             try:
                 await self._request("fragment", ClientState(), fragment_id)
-            except (asyncio.TimeoutError, ConnectionError, websockets.ConnectionClosed) as err:
+            except (TimeoutError, ConnectionError, websockets.ConnectionClosed) as err:
                 self.failures.append(f"fragment rerun: {type(err).__name__} {err}")
                 return
 
@@ -137,9 +150,14 @@ class StreamlitClient:
         for _, (_, element) in sorted(self._elements.items()):
             kind = element.WhichOneof("type")
             content = getattr(element, kind) if kind else None
-            texts += [getattr(content, name) for name in _TEXT_FIELDS
-                      if content is not None and name in content.DESCRIPTOR.fields_by_name
-                      and isinstance(getattr(content, name), str) and getattr(content, name)]
+            texts += [
+                getattr(content, name)
+                for name in _TEXT_FIELDS
+                if content is not None
+                and name in content.DESCRIPTOR.fields_by_name
+                and isinstance(getattr(content, name), str)
+                and getattr(content, name)
+            ]
         return texts
 
     def element_kinds(self) -> list[str]:
@@ -191,8 +209,12 @@ class StreamlitClient:
             self._auto_reruns_this_run.add(rerun.fragment_id)
             if self._auto_reruns.get(rerun.fragment_id, (None,))[0] != rerun.interval:
                 self._cancel_auto_reruns([rerun.fragment_id])
-                self._auto_reruns[rerun.fragment_id] = (rerun.interval, asyncio.create_task(
-                    self._rerun_fragment_every(rerun.fragment_id, rerun.interval)))
+                self._auto_reruns[rerun.fragment_id] = (
+                    rerun.interval,
+                    asyncio.create_task(
+                        self._rerun_fragment_every(rerun.fragment_id, rerun.interval)
+                    ),
+                )
         elif kind == "stop_auto_rerun":
             self._cancel_auto_reruns(message.stop_auto_rerun.fragment_ids)
         elif kind == "script_finished":
@@ -200,8 +222,11 @@ class StreamlitClient:
             if message.script_finished == FINISHED.FINISHED_SUCCESSFULLY:
                 self._cancel_auto_reruns(set(self._auto_reruns) - self._auto_reruns_this_run)
             self._auto_reruns_this_run.clear()
-            if (message.script_finished in _LAST_MESSAGE_OF_A_REQUEST
-                    and self._finished is not None and not self._finished.done()):
+            if (
+                message.script_finished in _LAST_MESSAGE_OF_A_REQUEST
+                and self._finished is not None
+                and not self._finished.done()
+            ):
                 self._finished.set_result(message.script_finished)
 
     def _cancel_auto_reruns(self, fragment_ids) -> None:
@@ -213,11 +238,14 @@ class StreamlitClient:
     def _drop_stale_elements(self, status: int) -> None:
         """What a run did not write again disappears, as in the browser."""
         if status == FINISHED.FINISHED_SUCCESSFULLY:
-            self._elements = {path: value for path, value in self._elements.items()
-                              if path in self._touched}
+            self._elements = {
+                path: value for path, value in self._elements.items() if path in self._touched
+            }
         elif status == FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
             rerun_fragments = {self._elements[path][0] for path in self._touched}
-            self._elements = {path: (fragment, element)
-                              for path, (fragment, element) in self._elements.items()
-                              if path in self._touched or fragment not in rerun_fragments}
+            self._elements = {
+                path: (fragment, element)
+                for path, (fragment, element) in self._elements.items()
+                if path in self._touched or fragment not in rerun_fragments
+            }
         self._touched.clear()

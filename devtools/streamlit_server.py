@@ -21,8 +21,16 @@ from playground.board import JOBS_LOG
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:
@@ -70,8 +78,12 @@ class StreamlitServer:
             self._log.close()
 
 
-def start_server(env: dict[str, str] | None = None, extra_args: list[str] | None = None,
-                 runs_dir: Path | None = None, timeout: float = 90.0) -> StreamlitServer:
+def start_server(
+    env: dict[str, str] | None = None,
+    extra_args: list[str] | None = None,
+    runs_dir: Path | None = None,
+    timeout: float = 90.0,
+) -> StreamlitServer:
     """Starts the app on a free port and waits until it answers its health check.
 
     Args:
@@ -85,11 +97,28 @@ def start_server(env: dict[str, str] | None = None, extra_args: list[str] | None
     full_env = {**os.environ, "PLAYGROUND_RUNS_DIR": str(runs_dir), **(env or {})}
     log = open(runs_dir / "streamlit.log", "w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", *(extra_args or [])],
-        cwd=REPO_ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT)
-    server = StreamlitServer(process=process, url=f"http://127.0.0.1:{port}", runs_dir=runs_dir,
-                             _log=log)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            *(extra_args or []),
+        ],
+        cwd=REPO_ROOT,
+        env=full_env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    server = StreamlitServer(
+        process=process, url=f"http://127.0.0.1:{port}", runs_dir=runs_dir, _log=log
+    )
     try:
         _wait_healthy(server, timeout)
     except BaseException:
@@ -102,8 +131,10 @@ def _wait_healthy(server: StreamlitServer, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {server.process.returncode}; "
-                               f"see {server.runs_dir / 'streamlit.log'}")
+            raise RuntimeError(
+                f"streamlit exited with code {server.process.returncode}; "
+                f"see {server.runs_dir / 'streamlit.log'}"
+            )
         try:
             with urllib.request.urlopen(server.url + "/_stcore/health", timeout=2) as response:
                 if response.read().strip() == b"ok":

@@ -15,8 +15,12 @@ from ui.state import config
 def choose_dataset(data) -> None:
     """The dataset select; a new dataset starts from its own sample count."""
     ids = list(datasets.DATASETS)
-    chosen = st.selectbox(t("data.dataset"), ids, index=ids.index(data.name) if data.name in ids else 0,
-                          format_func=lambda name: t(f"data.name.{name}"))
+    chosen = st.selectbox(
+        t("data.dataset"),
+        ids,
+        index=ids.index(data.name) if data.name in ids else 0,
+        format_func=lambda name: t(f"data.name.{name}"),
+    )
     if chosen != data.name:
         data.name = chosen
         data.n_samples = datasets.DEFAULT_SAMPLES.get(chosen, data.n_samples)

@@ -24,16 +24,24 @@ def show_prediction(image01: np.ndarray, input_caption: str, truth: int | None =
     guess = int(np.argmax(probabilities))
     guess_col, input_col = st.columns(2)
     with guess_col:
-        st.metric(t("draw.prediction"), DIGITS[guess], delta_arrow="off", delta_color="off",
-                  delta=t("draw.confidence", p=f"{probabilities[guess]:.0%}"))
+        st.metric(
+            t("draw.prediction"),
+            DIGITS[guess],
+            delta_arrow="off",
+            delta_color="off",
+            delta=t("draw.confidence", p=f"{probabilities[guess]:.0%}"),
+        )
         if truth is not None:
             (st.success if truth == guess else st.error)(t("draw.truth", digit=truth))
     with input_col:
-        st.plotly_chart(charts.digit_input_figure(image01, size=140), width="content",
-                        key="draw_input_image")
+        st.plotly_chart(
+            charts.digit_input_figure(image01, size=140), width="content", key="draw_input_image"
+        )
         st.caption(input_caption)
-    st.plotly_chart(charts.probability_bars_figure(probabilities, DIGITS, lang(), highlight=guess),
-                    key="draw_probabilities")
+    st.plotly_chart(
+        charts.probability_bars_figure(probabilities, DIGITS, lang(), highlight=guess),
+        key="draw_probabilities",
+    )
 
 
 def draw_a_digit() -> None:
@@ -45,12 +53,22 @@ def draw_a_digit() -> None:
             # the toolbar never covers the mode radio.
             st.space(TOOLBAR_CLEARANCE_PX)
             version = st.session_state.setdefault("canvas_version", 0)
-            canvas = st_canvas(stroke_width=STROKE_WIDTH, stroke_color="#FFFFFF",
-                               background_color="#000000", height=CANVAS_SIZE, width=CANVAS_SIZE,
-                               drawing_mode="freedraw", return_image_data=True,
-                               key=f"digit_canvas_{version}")
-            st.button(t("draw.clear"), icon="🧽", key="clear_canvas",
-                      on_click=lambda: st.session_state.update(canvas_version=version + 1))
+            canvas = st_canvas(
+                stroke_width=STROKE_WIDTH,
+                stroke_color="#FFFFFF",
+                background_color="#000000",
+                height=CANVAS_SIZE,
+                width=CANVAS_SIZE,
+                drawing_mode="freedraw",
+                return_image_data=True,
+                key=f"digit_canvas_{version}",
+            )
+            st.button(
+                t("draw.clear"),
+                icon="🧽",
+                key="clear_canvas",
+                on_click=lambda: st.session_state.update(canvas_version=version + 1),
+            )
         pixels = getattr(canvas, "image_data", None) if canvas is not None else None
         image = drawing.to_mnist_input(pixels) if pixels is not None else None
         with st.container(width=RESULT_WIDTH_PX):
@@ -69,13 +87,19 @@ def browse_the_test_set() -> None:
         show_error(err)
         return
     predicted = backend.network_test_predictions(str(choice.path), folder)
-    only_wrong = st.toggle(t("draw.only_wrong", n=int((predicted != labels).sum())), key="only_wrong")
+    only_wrong = st.toggle(
+        t("draw.only_wrong", n=int((predicted != labels).sum())), key="only_wrong"
+    )
     indices = np.flatnonzero(predicted != labels) if only_wrong else np.arange(len(labels))
     if len(indices) == 0:
         st.success(t("draw.none_wrong"))
         return
-    position = st.number_input(t("draw.example", n=len(indices)), 1, len(indices), 1,
-                               key=f"example_{only_wrong}") - 1
+    position = (
+        st.number_input(
+            t("draw.example", n=len(indices)), 1, len(indices), 1, key=f"example_{only_wrong}"
+        )
+        - 1
+    )
     index = int(indices[position])
     st.caption(t("draw.test_index", index=index))
     show_prediction(images[index], t("draw.test_image_input"), truth=int(labels[index]))
@@ -86,10 +110,17 @@ st.title(t("draw.title"))
 choice = backend.digit_model()
 network = backend.dense_network(str(choice.path))
 accuracy = f"{choice.test_accuracy:.1%}" if choice.test_accuracy is not None else "?"
-st.caption(t("draw.model_session" if choice.run_id else "draw.model_default", accuracy=accuracy,
-             params=f"{network.n_params:,}"))
+st.caption(
+    t(
+        "draw.model_session" if choice.run_id else "draw.model_default",
+        accuracy=accuracy,
+        params=f"{network.n_params:,}",
+    )
+)
 modes = {"draw": t("draw.mode.draw"), "browse": t("draw.mode.browse")}
-mode = st.radio(t("draw.mode"), list(modes), format_func=modes.get, horizontal=True, key="draw_mode")
+mode = st.radio(
+    t("draw.mode"), list(modes), format_func=modes.get, horizontal=True, key="draw_mode"
+)
 if mode == "draw":
     draw_a_digit()
 else:

@@ -9,8 +9,12 @@ from ui.run_views import history_charts, history_download
 
 
 def run_label(job, number: int) -> str:
-    return t("eval.run_label", n=number, dataset=t(f"data.name.{job.config.data.name}"),
-             epochs=len(job.history))
+    return t(
+        "eval.run_label",
+        n=number,
+        dataset=t(f"data.name.{job.config.data.name}"),
+        epochs=len(job.history),
+    )
 
 
 begin()
@@ -21,8 +25,9 @@ if not finished:
     link("train")
     st.stop()
 
-labels = {job.id: run_label(job, number)
-          for number, job in zip(range(len(finished), 0, -1), finished)}
+labels = {
+    job.id: run_label(job, number) for number, job in zip(range(len(finished), 0, -1), finished)
+}
 job_id = st.selectbox(t("eval.run"), list(labels), format_func=labels.get)
 job = next(job for job in finished if job.id == job_id)
 result = backend.run_result(job.artifacts)

@@ -13,8 +13,15 @@ begin()
 cfg = config()
 st.title(t("model.title"))
 dataset = dataset_or_explain(cfg)
-st.caption(t("model.dataset_line", dataset=t(f"data.name.{dataset.name}"), task=t(f"task.{dataset.task}"),
-             inputs=dataset.n_features, classes=dataset.n_classes))
+st.caption(
+    t(
+        "model.dataset_line",
+        dataset=t(f"data.name.{dataset.name}"),
+        task=t(f"task.{dataset.task}"),
+        inputs=dataset.n_features,
+        classes=dataset.n_classes,
+    )
+)
 model_views.layer_editor(cfg)
 model_views.output_head(cfg, dataset)
 model_views.training_settings(cfg)

@@ -31,7 +31,9 @@ def live_view() -> None:
     if current.status == runs.FAILED:
         offer_smaller_learning_rate(current, cfg)
     if current.history:
-        honest = current.status != runs.FAILED and not (current.summary and current.summary.at_chance)
+        honest = current.status != runs.FAILED and not (
+            current.summary and current.summary.at_chance
+        )
         history_charts(current.history, dataset.task, "train", overfit_note=honest)
         live_boundary(current, dataset)
     if job.active and current.status != job.status:
@@ -48,10 +50,17 @@ cfg = config()
 st.title(t("train.title"))
 dataset = dataset_or_explain(cfg)
 pool, job = backend.pool(), backend.current_job()
-st.caption(t("train.experiment_line", dataset=t(f"data.name.{dataset.name}"),
-             layers=" → ".join(f"{layer.units} {layer.activation}" for layer in cfg.layers) or "—",
-             optimizer=cfg.optimizer, lr=f"{cfg.learning_rate:g}", epochs=cfg.epochs,
-             batch=cfg.batch_size))
+st.caption(
+    t(
+        "train.experiment_line",
+        dataset=t(f"data.name.{dataset.name}"),
+        layers=" → ".join(f"{layer.units} {layer.activation}" for layer in cfg.layers) or "—",
+        optimizer=cfg.optimizer,
+        lr=f"{cfg.learning_rate:g}",
+        epochs=cfg.epochs,
+        batch=cfg.batch_size,
+    )
+)
 with st.expander(t("train.checks"), expanded=False):
     blocked = checks.has_errors(show_problems(cfg, dataset, backend.settings()))
 if pool.storage_problem:

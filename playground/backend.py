@@ -70,6 +70,8 @@ def create_backend(settings: Settings) -> TrainingBackend:
     target = BACKENDS.get(settings.backend, settings.backend)
     module_name, _, class_name = target.partition(":")
     if not class_name:
-        raise ValueError(f"PLAYGROUND_BACKEND must be one of {', '.join(BACKENDS)} or "
-                         f"'package.module:Class'. Received: {settings.backend!r}")
+        raise ValueError(
+            f"PLAYGROUND_BACKEND must be one of {', '.join(BACKENDS)} or "
+            f"'package.module:Class'. Received: {settings.backend!r}"
+        )
     return getattr(importlib.import_module(module_name), class_name)(settings)

@@ -19,8 +19,15 @@ from pathlib import Path
 
 from playground import runs
 from playground.config import ExperimentConfig
-from playground.runs import (BatchProgress, EpochEnded, JobView, RunEvent, RunFailed, RunFinished,
-                             RunStarted)
+from playground.runs import (
+    BatchProgress,
+    EpochEnded,
+    JobView,
+    RunEvent,
+    RunFailed,
+    RunFinished,
+    RunStarted,
+)
 from playground.scheduling import JobQueue, QueuedJob, Trainer, WaitEstimator
 
 log = logging.getLogger(__name__)
@@ -40,8 +47,12 @@ class JobBoard:
         max_kept: ended jobs kept; older ones are forgotten and their files deleted.
     """
 
-    def __init__(self, log_folder: Path | None = None, estimator: WaitEstimator | None = None,
-                 max_kept: int | None = None):
+    def __init__(
+        self,
+        log_folder: Path | None = None,
+        estimator: WaitEstimator | None = None,
+        max_kept: int | None = None,
+    ):
         self.log_folder = log_folder
         self.estimator = estimator or WaitEstimator()
         self.max_kept = MAX_KEPT_JOBS if max_kept is None else max_kept
@@ -73,8 +84,9 @@ class JobBoard:
             stream: False asks for no progress events (benchmarks).
         """
         job_id = uuid.uuid4().hex[:12]
-        self._jobs[job_id] = JobView(id=job_id, owner=owner, config=copy.deepcopy(config),
-                                     stream=stream)
+        self._jobs[job_id] = JobView(
+            id=job_id, owner=owner, config=copy.deepcopy(config), stream=stream
+        )
         self.queue.add(job_id, owner)
         self._number_the_queue()
         return job_id
@@ -152,8 +164,9 @@ class JobBoard:
             return job
         return None
 
-    def fail(self, job: JobView, code: str, params: dict | None = None,
-             detail: dict | None = None) -> None:
+    def fail(
+        self, job: JobView, code: str, params: dict | None = None, detail: dict | None = None
+    ) -> None:
         """Ends a job without a model, with the student's message and the log's detail."""
         job.error, job.error_detail = (code, params or {}), detail
         if detail:
@@ -179,9 +192,15 @@ class JobBoard:
         """Seconds until a queued job should start, or None when it is not queued."""
         if job_id not in self.queue:
             return None
-        queued = [QueuedJob(queued_id, self._jobs[queued_id].owner,
-                            self._jobs[queued_id].config.data.name, self._jobs[queued_id].config.epochs)
-                  for queued_id in self.queue]
+        queued = [
+            QueuedJob(
+                queued_id,
+                self._jobs[queued_id].owner,
+                self._jobs[queued_id].config.data.name,
+                self._jobs[queued_id].config.epochs,
+            )
+            for queued_id in self.queue
+        ]
         return self.estimator.wait(job_id, queued, trainers)
 
     def remaining_seconds(self, job_id: str | None, now: float) -> float:
@@ -190,8 +209,9 @@ class JobBoard:
         if job is None:
             return 0.0
         started = job.started_at or now
-        return self.estimator.remaining_seconds(job.config.data.name, job.config.epochs,
-                                                now - started, len(job.history))
+        return self.estimator.remaining_seconds(
+            job.config.data.name, job.config.epochs, now - started, len(job.history)
+        )
 
     # -------------------------------------------------------------- private
     def _number_the_queue(self) -> None:
@@ -201,12 +221,13 @@ class JobBoard:
     def _learn(self, job: JobView) -> None:
         fit = job.summary.fit_seconds if job.summary else None
         if job.status == runs.FINISHED and fit is not None and job.started_at:
-            self.estimator.learn(job.config.data.name, len(job.history), fit,
-                                 job.finished_at - job.started_at)
+            self.estimator.learn(
+                job.config.data.name, len(job.history), fit, job.finished_at - job.started_at
+            )
 
     def _forget_oldest(self) -> None:
         ended = [job for job in self._jobs.values() if not job.active]
-        for job in ended[:max(0, len(ended) - self.max_kept)]:
+        for job in ended[: max(0, len(ended) - self.max_kept)]:
             self._jobs.pop(job.id, None)
             if job.artifacts:  # its files go too, so the disk does not fill
                 shutil.rmtree(job.artifacts, ignore_errors=True)
@@ -215,11 +236,17 @@ class JobBoard:
         if self.log_folder is None:
             return
         record = {
-            "id": job.id, "owner": job.owner, "status": job.status,
-            "dataset": job.config.data.name, "epochs": job.config.epochs,
-            "epochs_done": len(job.history), "worker_pid": job.worker_pid,
-            "submitted_at": job.submitted_at, "started_at": job.started_at,
-            "first_epoch_at": job.first_epoch_at, "finished_at": job.finished_at,
+            "id": job.id,
+            "owner": job.owner,
+            "status": job.status,
+            "dataset": job.config.data.name,
+            "epochs": job.config.epochs,
+            "epochs_done": len(job.history),
+            "worker_pid": job.worker_pid,
+            "submitted_at": job.submitted_at,
+            "started_at": job.started_at,
+            "first_epoch_at": job.first_epoch_at,
+            "finished_at": job.finished_at,
             "queue_wait_s": None if job.started_at is None else job.started_at - job.submitted_at,
             "error": job.error[0] if job.error else None,
             "error_detail": job.error_detail,

@@ -19,7 +19,7 @@ tabs.closed("session-1")  # in 60 s: cancel, unless a tab of "browser-id" is con
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 
 class BrowserTabs:
@@ -33,8 +33,9 @@ class BrowserTabs:
             period ends and none of that browser's tabs is connected.
     """
 
-    def __init__(self, grace_s: float, is_connected: Callable[[str], bool],
-                 on_gone: Callable[[str], None]):
+    def __init__(
+        self, grace_s: float, is_connected: Callable[[str], bool], on_gone: Callable[[str], None]
+    ):
         self.grace_s = grace_s
         self._is_connected = is_connected
         self._on_gone = on_gone

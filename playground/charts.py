@@ -85,8 +85,10 @@ def _curves_high_at(fig: go.Figure, x: float, y_range: Sequence[float] | None = 
     at_x, every = [], []
     for trace in fig.data:
         xs = np.asarray(trace.x if trace.x is not None else [], dtype=float)
-        ys = np.asarray([np.nan if y is None else y for y in (trace.y if trace.y is not None else [])],
-                        dtype=float)
+        ys = np.asarray(
+            [np.nan if y is None else y for y in (trace.y if trace.y is not None else [])],
+            dtype=float,
+        )
         finite = np.isfinite(xs) & np.isfinite(ys)
         if finite.any():
             xs, ys = xs[finite], ys[finite]
@@ -100,8 +102,13 @@ def _curves_high_at(fig: go.Figure, x: float, y_range: Sequence[float] | None = 
     return float(np.mean([(y - low) / (high - low) for y in at_x])) > 0.5
 
 
-def _marker_line(fig: go.Figure, x: float, text: str, axis_range: Sequence[float],
-                 y_range: Sequence[float] | None = None) -> None:
+def _marker_line(
+    fig: go.Figure,
+    x: float,
+    text: str,
+    axis_range: Sequence[float],
+    y_range: Sequence[float] | None = None,
+) -> None:
     """A dashed vertical line at `x` with its label inside the plot area.
 
     The label sits on the side of the line with more room: right of it
@@ -312,8 +319,16 @@ def confusion_matrix_figure(
     )
     fig = go.Figure([heatmap, cells])
     # Fixed ranges: autorange would pad the axes to fit the (invisible) markers.
-    axis = {"type": "category", "fixedrange": True, "showgrid": False, "zeroline": False, "ticks": ""}
-    fig.update_xaxes(title=translate("chart.predicted", lang), side="bottom", range=[-0.5, k - 0.5], **axis)
+    axis = {
+        "type": "category",
+        "fixedrange": True,
+        "showgrid": False,
+        "zeroline": False,
+        "ticks": "",
+    }
+    fig.update_xaxes(
+        title=translate("chart.predicted", lang), side="bottom", range=[-0.5, k - 0.5], **axis
+    )
     fig.update_yaxes(title=translate("chart.actual", lang), range=[k - 0.5, -0.5], **axis)
     fig.update_layout(
         height=confusion_figure_height(k),
@@ -343,7 +358,9 @@ def class_counts(y, class_names: Sequence[str]) -> dict[str, int]:
 
 
 def class_balance_figure(
-    counts: Mapping[str, int] | np.ndarray, lang: str = "en", class_names: Sequence[str] | None = None
+    counts: Mapping[str, int] | np.ndarray,
+    lang: str = "en",
+    class_names: Sequence[str] | None = None,
 ) -> go.Figure:
     """Bar chart of how many examples each class has.
 
@@ -394,7 +411,9 @@ def target_histogram(y, lang: str = "en", bins: int = 30) -> go.Figure:
         A Figure with one histogram trace.
     """
     fig = go.Figure(
-        go.Histogram(x=np.asarray(y, dtype=float).ravel(), nbinsx=bins, marker_color=CLASS_COLORS[1])
+        go.Histogram(
+            x=np.asarray(y, dtype=float).ravel(), nbinsx=bins, marker_color=CLASS_COLORS[1]
+        )
     )
     fig.update_layout(
         height=300,
@@ -531,7 +550,9 @@ def decision_boundary_figure(
             zsmooth="best",
             colorscale=[[0, CLASS_COLORS[0]], [0.5, "#ffffff"], [1, CLASS_COLORS[1]]],
             colorbar={
-                "title": {"text": translate("chart.probability_of", lang, name=plain_text(class_names[1]))}
+                "title": {
+                    "text": translate("chart.probability_of", lang, name=plain_text(class_names[1]))
+                }
             },
         )
     elif task == "multiclass":
@@ -546,7 +567,10 @@ def decision_boundary_figure(
     fig = go.Figure([go.Heatmap(**heatmap), *_point_traces(x, y, class_names, lang)])
     if task == "regression":
         fig.update_layout(
-            coloraxis={"colorscale": "Viridis", "colorbar": {"title": {"text": translate("chart.prediction", lang)}}}
+            coloraxis={
+                "colorscale": "Viridis",
+                "colorbar": {"title": {"text": translate("chart.prediction", lang)}},
+            }
         )
     _plane_layout(fig, lang)
     fig.update_xaxes(range=[grid_x.min(), grid_x.max()])
@@ -663,7 +687,9 @@ def image_grid_figure(images, labels: Sequence[str], lang: str = "en", cols: int
     high = float(images.max()) if n else 1.0
     for k, image in enumerate(images):
         fig.add_trace(
-            go.Heatmap(z=image, colorscale="gray", zmin=low, zmax=high, showscale=False, hoverinfo="skip"),
+            go.Heatmap(
+                z=image, colorscale="gray", zmin=low, zmax=high, showscale=False, hoverinfo="skip"
+            ),
             row=k // cols + 1,
             col=k % cols + 1,
         )
@@ -773,7 +799,11 @@ def threshold_figure(
         A Figure with one line per metric column, the threshold line as a
         layout shape and its label as an annotation inside the plot area.
     """
-    name = plain_text(positive_name) if positive_name is not None else translate("chart.positive", lang)
+    name = (
+        plain_text(positive_name)
+        if positive_name is not None
+        else translate("chart.positive", lang)
+    )
     styles = {
         "precision": (CLASS_COLORS[1], "solid", "chart.precision_of"),
         "recall": (CLASS_COLORS[0], "solid", "chart.recall_of"),
@@ -791,8 +821,13 @@ def threshold_figure(
                     line={"color": color, "dash": dash},
                 )
             )
-    _marker_line(fig, threshold, translate("chart.threshold_at", lang, threshold=threshold), (0, 1),
-                 y_range=THRESHOLD_Y_RANGE)
+    _marker_line(
+        fig,
+        threshold,
+        translate("chart.threshold_at", lang, threshold=threshold),
+        (0, 1),
+        y_range=THRESHOLD_Y_RANGE,
+    )
     fig.update_layout(
         height=HISTORY_HEIGHT,
         xaxis={"title": translate("chart.threshold_on", lang, name=name), "range": [0, 1]},
@@ -811,9 +846,19 @@ def digit_input_figure(image01, size: int = 280) -> go.Figure:
         image01: shape (28, 28), values in 0..1.
         size: width and height of the figure in pixels.
     """
-    fig = go.Figure(go.Heatmap(z=np.asarray(image01, dtype=float), colorscale="gray", zmin=0, zmax=1,
-                               showscale=False, hovertemplate="row %{y}, col %{x}: %{z:.2f}<extra></extra>"))
-    fig.update_yaxes(autorange="reversed", showticklabels=False, scaleanchor="x", constrain="domain")
+    fig = go.Figure(
+        go.Heatmap(
+            z=np.asarray(image01, dtype=float),
+            colorscale="gray",
+            zmin=0,
+            zmax=1,
+            showscale=False,
+            hovertemplate="row %{y}, col %{x}: %{z:.2f}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(
+        autorange="reversed", showticklabels=False, scaleanchor="x", constrain="domain"
+    )
     fig.update_xaxes(showticklabels=False, constrain="domain")
     fig.update_layout(width=size, height=size, margin={"l": 0, "r": 0, "t": 0, "b": 0})
     return fig

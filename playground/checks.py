@@ -44,27 +44,52 @@ UNSCALED_INPUT_LIMIT = 10.0
 # Every problem a check can report; its messages are "check.<name>" and "check.<name>.fix".
 NAMES = (
     # names Keras does not know (a config can come from a URL)
-    "unknown_activation", "unknown_output_activation", "unknown_loss",
-    "unknown_optimizer", "unknown_label_encoding",
+    "unknown_activation",
+    "unknown_output_activation",
+    "unknown_loss",
+    "unknown_optimizer",
+    "unknown_label_encoding",
     # sizes and server limits
-    "too_many_layers", "units_out_of_range", "output_units_out_of_range",
-    "too_many_params", "too_many_steps", "too_much_work",
+    "too_many_layers",
+    "units_out_of_range",
+    "output_units_out_of_range",
+    "too_many_params",
+    "too_many_steps",
+    "too_much_work",
     # classification head
-    "softmax_one_unit", "sigmoid_one_unit_multiclass", "binary_loss_multiclass",
-    "crossentropy_one_unit", "categorical_on_integer_labels", "sparse_on_onehot_labels",
-    "units_mismatch", "units_mismatch_binary", "labels_outputs_mismatch",
-    "sigmoid_not_summing", "classification_regression_loss",
+    "softmax_one_unit",
+    "sigmoid_one_unit_multiclass",
+    "binary_loss_multiclass",
+    "crossentropy_one_unit",
+    "categorical_on_integer_labels",
+    "sparse_on_onehot_labels",
+    "units_mismatch",
+    "units_mismatch_binary",
+    "labels_outputs_mismatch",
+    "sigmoid_not_summing",
+    "classification_regression_loss",
     "classification_output_not_probability",
     # regression head
-    "onehot_regression_ignored", "regression_classification_loss", "regression_units",
-    "regression_softmax", "regression_sigmoid_range", "regression_sigmoid",
+    "onehot_regression_ignored",
+    "regression_classification_loss",
+    "regression_units",
+    "regression_softmax",
+    "regression_sigmoid_range",
+    "regression_sigmoid",
     "regression_relu_negative",
     # compile and fit
-    "learning_rate_not_positive", "learning_rate_too_high", "momentum_out_of_range",
-    "epochs_out_of_range", "batch_size_out_of_range", "validation_split_out_of_range",
-    "early_stopping_needs_validation", "patience_out_of_range", "seed_out_of_range",
+    "learning_rate_not_positive",
+    "learning_rate_too_high",
+    "momentum_out_of_range",
+    "epochs_out_of_range",
+    "batch_size_out_of_range",
+    "validation_split_out_of_range",
+    "early_stopping_needs_validation",
+    "patience_out_of_range",
+    "seed_out_of_range",
     # inputs and hidden layers
-    "unscaled_inputs", "linear_hidden_layers",
+    "unscaled_inputs",
+    "linear_hidden_layers",
 )
 # The codes a `Problem` carries, e.g. "check.units_mismatch".
 CODES = tuple("check." + name for name in NAMES)
@@ -162,8 +187,14 @@ def _check_names(config: ExperimentConfig) -> list[Problem]:
     problems = []
     for index, layer in enumerate(config.layers, start=1):
         if layer.activation not in options.ACTIVATIONS:
-            problems.append(_error("unknown_activation", layer=index, name=layer.activation,
-                                   choices=_choices(options.ACTIVATIONS)))
+            problems.append(
+                _error(
+                    "unknown_activation",
+                    layer=index,
+                    name=layer.activation,
+                    choices=_choices(options.ACTIVATIONS),
+                )
+            )
     named = (
         ("unknown_output_activation", config.output_activation, options.OUTPUT_ACTIVATIONS),
         ("unknown_loss", config.loss, options.LOSSES),
@@ -180,19 +211,31 @@ def _check_sizes(config: ExperimentConfig, settings: Settings) -> list[Problem]:
     """Layer counts and widths within the server's limits."""
     problems = []
     if len(config.layers) > settings.max_layers:
-        problems.append(_error("too_many_layers", layers=len(config.layers),
-                               max_layers=settings.max_layers))
+        problems.append(
+            _error("too_many_layers", layers=len(config.layers), max_layers=settings.max_layers)
+        )
     for index, layer in enumerate(config.layers, start=1):
         if not 1 <= layer.units <= settings.max_units:
-            problems.append(_error("units_out_of_range", layer=index, units=layer.units,
-                                   max_units=settings.max_units))
+            problems.append(
+                _error(
+                    "units_out_of_range",
+                    layer=index,
+                    units=layer.units,
+                    max_units=settings.max_units,
+                )
+            )
     if not 0 <= config.output_units <= settings.max_units:
-        problems.append(_error("output_units_out_of_range", units=config.output_units,
-                               max_units=settings.max_units))
+        problems.append(
+            _error(
+                "output_units_out_of_range", units=config.output_units, max_units=settings.max_units
+            )
+        )
     return problems
 
 
-def _check_model_size(config: ExperimentConfig, dataset: Dataset, settings: Settings) -> list[Problem]:
+def _check_model_size(
+    config: ExperimentConfig, dataset: Dataset, settings: Settings
+) -> list[Problem]:
     params = total_params(summary_rows(config, dataset))
     if params > settings.max_params:
         return [_error("too_many_params", params=params, max_params=settings.max_params)]
@@ -253,13 +296,25 @@ def _loss_error(
     if loss == "binary_crossentropy" and dataset.task == "multiclass":
         return _error("binary_loss_multiclass", classes=classes)
     if loss in CROSSENTROPY_LOSSES and units == 1:
-        return _error("crossentropy_one_unit", loss=loss, classes=classes) if units_checked else None
+        return (
+            _error("crossentropy_one_unit", loss=loss, classes=classes) if units_checked else None
+        )
     if loss == "categorical_crossentropy" and not onehot:
-        return _error("categorical_on_integer_labels", batch=batch, keras_batch=keras_batch,
-                      units=units, classes=classes)
+        return _error(
+            "categorical_on_integer_labels",
+            batch=batch,
+            keras_batch=keras_batch,
+            units=units,
+            classes=classes,
+        )
     if loss == "sparse_categorical_crossentropy" and onehot:
-        return _error("sparse_on_onehot_labels", batch=batch, keras_batch=keras_batch,
-                      units=units, classes=classes)
+        return _error(
+            "sparse_on_onehot_labels",
+            batch=batch,
+            keras_batch=keras_batch,
+            units=units,
+            classes=classes,
+        )
     width = label_width(config, dataset)
     if units_checked and loss not in CROSSENTROPY_LOSSES and width != units:
         return _error("labels_outputs_mismatch", loss=loss, units=units, width=width)
@@ -317,19 +372,28 @@ def _check_training(config: ExperimentConfig, settings: Settings) -> list[Proble
     if config.optimizer == "sgd" and not 0 <= config.momentum <= 1:
         problems.append(_error("momentum_out_of_range", value=config.momentum))
     if not 1 <= config.epochs <= settings.max_epochs:
-        problems.append(_error("epochs_out_of_range", value=config.epochs,
-                               max_epochs=settings.max_epochs))
+        problems.append(
+            _error("epochs_out_of_range", value=config.epochs, max_epochs=settings.max_epochs)
+        )
     if not 1 <= config.batch_size <= settings.max_batch_size:
-        problems.append(_error("batch_size_out_of_range", value=config.batch_size,
-                               max_batch_size=settings.max_batch_size))
+        problems.append(
+            _error(
+                "batch_size_out_of_range",
+                value=config.batch_size,
+                max_batch_size=settings.max_batch_size,
+            )
+        )
     if not 0 <= config.validation_split < 0.9:
         problems.append(_error("validation_split_out_of_range", value=config.validation_split))
     if config.early_stopping:
         if config.validation_split == 0:
             problems.append(_error("early_stopping_needs_validation"))
         if not 0 <= config.patience <= settings.max_epochs:
-            problems.append(_error("patience_out_of_range", value=config.patience,
-                                   max_epochs=settings.max_epochs))
+            problems.append(
+                _error(
+                    "patience_out_of_range", value=config.patience, max_epochs=settings.max_epochs
+                )
+            )
     for name, seed in (("seed", config.seed), ("data.seed", config.data.seed)):
         if not 0 <= seed <= MAX_SEED:
             problems.append(_error("seed_out_of_range", name=name, value=seed, maximum=MAX_SEED))
@@ -350,17 +414,33 @@ def _check_work(config: ExperimentConfig, dataset: Dataset, settings: Settings) 
     if steps > settings.max_train_steps:
         epochs_fit = settings.max_train_steps // steps_per_epoch
         steps_fit = max(1, settings.max_train_steps // config.epochs)
-        problems.append(_error(
-            "too_many_steps", steps=steps, epochs=config.epochs, steps_per_epoch=steps_per_epoch,
-            batch_size=config.batch_size, max_steps=settings.max_train_steps,
-            fitting_epochs=epochs_fit, fitting_batch_size=math.ceil(rows / steps_fit)))
+        problems.append(
+            _error(
+                "too_many_steps",
+                steps=steps,
+                epochs=config.epochs,
+                steps_per_epoch=steps_per_epoch,
+                batch_size=config.batch_size,
+                max_steps=settings.max_train_steps,
+                fitting_epochs=epochs_fit,
+                fitting_batch_size=math.ceil(rows / steps_fit),
+            )
+        )
     params = total_params(summary_rows(config, dataset))
     work = config.epochs * rows * params
     if work > settings.max_train_work:
-        problems.append(_error(
-            "too_much_work", work=work, epochs=config.epochs, rows=rows, params=params,
-            max_work=settings.max_train_work, ratio=work / settings.max_train_work,
-            fitting_epochs=settings.max_train_work // max(1, rows * params)))
+        problems.append(
+            _error(
+                "too_much_work",
+                work=work,
+                epochs=config.epochs,
+                rows=rows,
+                params=params,
+                max_work=settings.max_train_work,
+                ratio=work / settings.max_train_work,
+                fitting_epochs=settings.max_train_work // max(1, rows * params),
+            )
+        )
     return problems
 
 
@@ -376,4 +456,3 @@ def _check_inputs(config: ExperimentConfig, dataset: Dataset) -> list[Problem]:
     if config.layers and all(layer.activation == "linear" for layer in config.layers):
         problems.append(_info("linear_hidden_layers", layers=len(config.layers)))
     return problems
-

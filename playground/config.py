@@ -140,7 +140,7 @@ class ExperimentConfig:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_dict(cls, values: dict[str, Any]) -> "ExperimentConfig":
+    def from_dict(cls, values: dict[str, Any]) -> ExperimentConfig:
         """Builds a config from a dict, ignoring unknown keys.
 
         Raises:
@@ -164,14 +164,14 @@ class ExperimentConfig:
         params: dict[str, str] = {}
         for f in dataclasses.fields(DataConfig):
             params[f"data.{f.name}"] = _to_text(getattr(self.data, f.name))
-        params["layers"] = ",".join(f"{l.units}:{l.activation}" for l in self.layers)
+        params["layers"] = ",".join(f"{layer.units}:{layer.activation}" for layer in self.layers)
         for f in dataclasses.fields(self):
             if f.name not in ("data", "layers"):
                 params[f.name] = _to_text(getattr(self, f.name))
         return params
 
     @classmethod
-    def from_query_params(cls, params: dict[str, str]) -> "ExperimentConfig":
+    def from_query_params(cls, params: dict[str, str]) -> ExperimentConfig:
         """Builds a config from URL query parameters; unknown keys are ignored.
 
         Only the types are checked here, strictly: the first bad value
@@ -216,8 +216,10 @@ def check_query_value(name: str, text: Any) -> None:
     """
     limit = MAX_QUERY_LAYERS * MAX_QUERY_LAYER_CHARS if name == "layers" else MAX_QUERY_VALUE_CHARS
     if isinstance(text, str) and len(text) > limit:
-        raise ValueError(f"Argument `{name}` must be at most {limit} characters "
-                         f"long. Received: {name}={quote(text)} ({len(text)} characters)")
+        raise ValueError(
+            f"Argument `{name}` must be at most {limit} characters "
+            f"long. Received: {name}={quote(text)} ({len(text)} characters)"
+        )
 
 
 def parse_layers(text: str, max_layers: int = MAX_QUERY_LAYERS) -> list[dict[str, Any]]:
@@ -230,8 +232,10 @@ def parse_layers(text: str, max_layers: int = MAX_QUERY_LAYERS) -> list[dict[str
     """
     parts = [part.strip() for part in text.split(",") if part.strip()]
     if len(parts) > max_layers:
-        raise ValueError(f"Argument `layers` must hold at most {max_layers} layers. "
-                         f"Received: {len(parts)} layers")
+        raise ValueError(
+            f"Argument `layers` must hold at most {max_layers} layers. "
+            f"Received: {len(parts)} layers"
+        )
     layers = []
     for part in parts:
         units, _, activation = part.partition(":")
@@ -267,7 +271,9 @@ def convert(value: Any, kind: type, name: str) -> Any:
             return value.strip().lower() in _TRUE
         if isinstance(value, (bool, int)) and value in (0, 1):
             return bool(value)
-        raise ValueError(f"Argument `{name}` must be a boolean (1 or 0). Received: {name}={quote(value)}")
+        raise ValueError(
+            f"Argument `{name}` must be a boolean (1 or 0). Received: {name}={quote(value)}"
+        )
     if kind is str:
         if isinstance(value, str):
             return value
@@ -277,11 +283,15 @@ def convert(value: Any, kind: type, name: str) -> Any:
         try:
             return float(number)
         except OverflowError:  # a whole number beyond float range
-            raise ValueError(f"Argument `{name}` is too large. Received: {name}={quote(value)}") from None
+            raise ValueError(
+                f"Argument `{name}` is too large. Received: {name}={quote(value)}"
+            ) from None
     if isinstance(number, numbers.Integral):
         return int(number)
     if not (math.isfinite(number) and float(number).is_integer()):
-        raise ValueError(f"Argument `{name}` must be a whole number. Received: {name}={quote(value)}")
+        raise ValueError(
+            f"Argument `{name}` must be a whole number. Received: {name}={quote(value)}"
+        )
     return int(number)
 
 
@@ -298,7 +308,9 @@ def _to_number(value: Any, name: str) -> numbers.Real:
     try:
         return float(text)  # "1e400" is inf: callers decide whether inf is allowed
     except ValueError:
-        raise ValueError(f"Argument `{name}` must be a number. Received: {name}={quote(value)}") from None
+        raise ValueError(
+            f"Argument `{name}` must be a number. Received: {name}={quote(value)}"
+        ) from None
 
 
 _TYPES = {"int": int, "float": float, "float | None": float, "str": str, "bool": bool}
@@ -306,8 +318,9 @@ _TYPES = {"int": int, "float": float, "float | None": float, "str": str, "bool":
 
 def _fill(cls, values: dict[str, Any], prefix: str):
     if not isinstance(values, dict):
-        raise ValueError(f"Argument `{prefix or cls.__name__}` must be a mapping. "
-                         f"Received: {quote(values)}")
+        raise ValueError(
+            f"Argument `{prefix or cls.__name__}` must be a mapping. Received: {quote(values)}"
+        )
     kwargs = {}
     for f in dataclasses.fields(cls):
         if f.name not in values or f.type not in _TYPES:

@@ -34,7 +34,11 @@ def neutralize(value):
     Returns:
         The same value, or for risky text, the text after a single quote.
     """
-    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS) or _is_plain_number(value):
+    if (
+        not isinstance(value, str)
+        or not value.startswith(FORMULA_STARTS)
+        or _is_plain_number(value)
+    ):
         return value
     return "'" + value
 

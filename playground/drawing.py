@@ -65,8 +65,10 @@ def to_grayscale(image: np.ndarray) -> np.ndarray:
     """
     image = np.asarray(image)
     if image.ndim not in (2, 3) or (image.ndim == 3 and image.shape[2] not in (3, 4)):
-        raise ValueError("Argument `image` must have shape (h, w), (h, w, 3) or (h, w, 4). "
-                         f"Received: image.shape={image.shape}")
+        raise ValueError(
+            "Argument `image` must have shape (h, w), (h, w, 3) or (h, w, 4). "
+            f"Received: image.shape={image.shape}"
+        )
     pixels = image.astype(np.float32)
     if np.issubdtype(image.dtype, np.integer):
         pixels /= 255.0
@@ -79,8 +81,9 @@ def to_grayscale(image: np.ndarray) -> np.ndarray:
     return np.clip(gray, 0.0, 1.0)
 
 
-def ink_box(gray: np.ndarray, ink_threshold: float = 0.1,
-            min_extent: float = MIN_INK_EXTENT) -> tuple[slice, slice] | None:
+def ink_box(
+    gray: np.ndarray, ink_threshold: float = 0.1, min_extent: float = MIN_INK_EXTENT
+) -> tuple[slice, slice] | None:
     """The bounding box of the ink in a grayscale image, if there is a digit.
 
     Args:
@@ -103,8 +106,12 @@ def ink_box(gray: np.ndarray, ink_threshold: float = 0.1,
     return slice(rows[0], rows[-1] + 1), slice(columns[0], columns[-1] + 1)
 
 
-def size_and_center(digit: np.ndarray, size: int = MNIST_SIZE, box: int = DIGIT_BOX,
-                    center: tuple[float, float] = MNIST_CENTER) -> np.ndarray:
+def size_and_center(
+    digit: np.ndarray,
+    size: int = MNIST_SIZE,
+    box: int = DIGIT_BOX,
+    center: tuple[float, float] = MNIST_CENTER,
+) -> np.ndarray:
     """Scales a cropped digit into a square field, centered by its mass.
 
     The longer side of `digit` becomes `box` pixels, the aspect ratio is
@@ -129,8 +136,12 @@ def size_and_center(digit: np.ndarray, size: int = MNIST_SIZE, box: int = DIGIT_
     left = mass_column + 0.5 - (center[1] + 0.5) / scale
     top = mass_row + 0.5 - (center[0] + 0.5) / scale
     window = (left, top, left + size / scale, top + size / scale)
-    whole_pixels = (math.floor(window[0]), math.floor(window[1]),
-                    math.ceil(window[2]), math.ceil(window[3]))
+    whole_pixels = (
+        math.floor(window[0]),
+        math.floor(window[1]),
+        math.ceil(window[2]),
+        math.ceil(window[3]),
+    )
     # Image.crop fills what lies outside the crop with black.
     region = Image.fromarray(digit.astype(np.float32, copy=False)).crop(whole_pixels)
     x0, y0 = whole_pixels[:2]
@@ -139,8 +150,9 @@ def size_and_center(digit: np.ndarray, size: int = MNIST_SIZE, box: int = DIGIT_
     return np.clip(np.asarray(field), 0.0, 1.0)
 
 
-def to_mnist_input(image: np.ndarray, ink_threshold: float = 0.1,
-                   min_extent: float = MIN_INK_EXTENT) -> np.ndarray | None:
+def to_mnist_input(
+    image: np.ndarray, ink_threshold: float = 0.1, min_extent: float = MIN_INK_EXTENT
+) -> np.ndarray | None:
     """Makes a drawing look like an MNIST digit (see the module docstring).
 
     Args:

@@ -30,8 +30,7 @@ def _as_2d_output(prob) -> np.ndarray:
         return prob.reshape(-1, 1)
     if prob.ndim != 2:
         raise ValueError(
-            "Argument `prob` must have shape (n,) or (n, units). "
-            f"Received: prob.shape={prob.shape}"
+            f"Argument `prob` must have shape (n,) or (n, units). Received: prob.shape={prob.shape}"
         )
     return prob
 
@@ -39,8 +38,7 @@ def _as_2d_output(prob) -> np.ndarray:
 def _check_threshold(threshold: float) -> float:
     if not 0.0 <= float(threshold) <= 1.0:
         raise ValueError(
-            "Argument `threshold` must be between 0 and 1. "
-            f"Received: threshold={threshold}"
+            f"Argument `threshold` must be between 0 and 1. Received: threshold={threshold}"
         )
     return float(threshold)
 
@@ -284,7 +282,9 @@ def threshold_sweep(y_true, prob, thresholds=None, positive: int = 1) -> pd.Data
     return pd.DataFrame(rows, columns=["threshold", "precision", "recall", "accuracy"])
 
 
-def softmax_table(prob, y_true, class_names: Sequence[str], rows: int = 5, lang: str = "en") -> pd.DataFrame:
+def softmax_table(
+    prob, y_true, class_names: Sequence[str], rows: int = 5, lang: str = "en"
+) -> pd.DataFrame:
     """The first test rows' class probabilities, and the class argmax picks.
 
     Args:
@@ -344,7 +344,7 @@ def best_epoch(history: Sequence[dict], monitor: str = "val_loss") -> int | None
     """
     series = _finite_series(history, monitor)
     if not series and monitor.startswith("val_"):
-        monitor = monitor[len("val_"):]
+        monitor = monitor[len("val_") :]
         series = _finite_series(history, monitor)
     if not series:
         return None
@@ -352,8 +352,9 @@ def best_epoch(history: Sequence[dict], monitor: str = "val_loss") -> int | None
     return pick(series, key=lambda pair: pair[1])[0]
 
 
-def looks_overfit(history: Sequence[dict], patience: int = 3, min_rise: float = 0.25,
-                  noise_multiple: float = 3.0) -> bool:
+def looks_overfit(
+    history: Sequence[dict], patience: int = 3, min_rise: float = 0.25, noise_multiple: float = 3.0
+) -> bool:
     """Whether validation loss rose for good while training loss kept falling.
 
     A validation loss wobbles from epoch to epoch, and near its minimum it
@@ -405,8 +406,11 @@ UNSCALED_INPUT_LIMIT = 10.0
 # A guesser's accuracy on n test rows varies by about sqrt(p(1-p)/n); within
 # this many of those an accuracy is no better than the guess.
 CHANCE_STANDARD_ERRORS = 2.0
-CROSSENTROPY_LOSSES = ("binary_crossentropy", "categorical_crossentropy",
-                       "sparse_categorical_crossentropy")
+CROSSENTROPY_LOSSES = (
+    "binary_crossentropy",
+    "categorical_crossentropy",
+    "sparse_categorical_crossentropy",
+)
 
 
 def uninformed_loss(loss: str, y, n_classes: int) -> float | None:
@@ -476,25 +480,44 @@ def chance_level(task: str, y_train, y_test, prob) -> dict:
         guess = float(np.mean(y_train)) if len(y_train) else 0.0
         scores = regression_metrics(y_test, predicted)
         guess_mse = float(metrics.mean_squared_error(y_test, np.full(n, guess))) if n else math.nan
-        return {"task": task, "at_chance": bool(n and scores["mse"] >= guess_mse),
-                "mse": scores["mse"], "r2": _json_number(scores["r2"]), "guess": guess,
-                "guess_mse": guess_mse, "n_test": n}
+        return {
+            "task": task,
+            "at_chance": bool(n and scores["mse"] >= guess_mse),
+            "mse": scores["mse"],
+            "r2": _json_number(scores["r2"]),
+            "guess": guess,
+            "guess_mse": guess_mse,
+            "n_test": n,
+        }
     values, counts = np.unique(y_train.astype(int), return_counts=True)
     guess = int(values[np.argmax(counts)]) if len(values) else 0
     guess_accuracy = float(np.mean(y_test == guess)) if n else 0.0
     accuracy = float(metrics.accuracy_score(y_test, predicted_classes(prob))) if n else 0.0
     margin = CHANCE_STANDARD_ERRORS * math.sqrt(guess_accuracy * (1 - guess_accuracy) / max(1, n))
-    return {"task": task, "at_chance": bool(n and accuracy <= guess_accuracy + margin),
-            "accuracy": accuracy, "guess": guess, "guess_accuracy": guess_accuracy,
-            "margin": margin, "n_test": n}
+    return {
+        "task": task,
+        "at_chance": bool(n and accuracy <= guess_accuracy + margin),
+        "accuracy": accuracy,
+        "guess": guess,
+        "guess_accuracy": guess_accuracy,
+        "margin": margin,
+        "n_test": n,
+    }
 
 
 def _json_number(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def chance_reasons(config: dict, history: Sequence[dict], *, kind: str, input_max: float,
-                   guess_loss: float | None, guess_accuracy: float | None = None) -> list[tuple[str, dict]]:
+def chance_reasons(
+    config: dict,
+    history: Sequence[dict],
+    *,
+    kind: str,
+    input_max: float,
+    guess_loss: float | None,
+    guess_accuracy: float | None = None,
+) -> list[tuple[str, dict]]:
     """The likely reasons a run ended no better than guessing, with their numbers.
 
     Args:
@@ -515,23 +538,37 @@ def chance_reasons(config: dict, history: Sequence[dict], *, kind: str, input_ma
     rate = float(config.get("learning_rate", 0.0))
     default = DEFAULT_LEARNING_RATES.get(optimizer)
     if default and rate >= LEARNING_RATE_FACTOR * default:
-        reasons.append(("chance.reason.lr_high", {"lr": rate, "optimizer": optimizer, "default": default}))
+        reasons.append(
+            ("chance.reason.lr_high", {"lr": rate, "optimizer": optimizer, "default": default})
+        )
     elif default and rate <= default / LEARNING_RATE_FACTOR:
-        reasons.append(("chance.reason.lr_low", {"lr": rate, "optimizer": optimizer, "default": default}))
+        reasons.append(
+            ("chance.reason.lr_low", {"lr": rate, "optimizer": optimizer, "default": default})
+        )
     if not config.get("layers") and kind == "points2d":
         reasons.append(("chance.reason.no_hidden", {}))
     if config.get("data", {}).get("scaling") == "none" and input_max > UNSCALED_INPUT_LIMIT:
         reasons.append(("chance.reason.unscaled", {"max": input_max}))
-    losses = [float(logs["loss"]) for logs in history
-              if logs.get("loss") is not None and math.isfinite(float(logs["loss"]))]
+    losses = [
+        float(logs["loss"])
+        for logs in history
+        if logs.get("loss") is not None and math.isfinite(float(logs["loss"]))
+    ]
     if guess_loss and losses and losses[-1] >= 0.95 * guess_loss:
         reasons.append(("chance.reason.stuck", {"loss": losses[-1], "guess_loss": guess_loss}))
     elif len(losses) >= 2 and losses[-1] < 0.95 * losses[max(0, len(losses) - 4)]:
-        reasons.append(("chance.reason.still_falling", {"epochs": len(losses), "first": losses[0],
-                                                        "last": losses[-1]}))
+        reasons.append(
+            (
+                "chance.reason.still_falling",
+                {"epochs": len(losses), "first": losses[0], "last": losses[-1]},
+            )
+        )
     train_accuracy = history[-1].get("accuracy") if history else None
-    if (guess_accuracy is not None and isinstance(train_accuracy, (int, float))
-            and train_accuracy >= guess_accuracy + 0.2):
+    if (
+        guess_accuracy is not None
+        and isinstance(train_accuracy, (int, float))
+        and train_accuracy >= guess_accuracy + 0.2
+    ):
         reasons.append(("chance.reason.memorized", {"train_accuracy": float(train_accuracy)}))
     return reasons or [("chance.reason.unclear", {})]
 

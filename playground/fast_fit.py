@@ -44,8 +44,17 @@ def speed_options(n_train_rows: int, batch_size: int, epochs: int, params: int) 
     }
 
 
-def fit(model, x: np.ndarray, y: np.ndarray, *, epochs: int, batch_size: int,
-        validation_split: float, callbacks=(), shuffle: bool = True):
+def fit(
+    model,
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    epochs: int,
+    batch_size: int,
+    validation_split: float,
+    callbacks=(),
+    shuffle: bool = True,
+):
     """`model.fit(x, y, epochs, batch_size, validation_split, shuffle)` with
     validation scored in large batches.
 
@@ -55,14 +64,26 @@ def fit(model, x: np.ndarray, y: np.ndarray, *, epochs: int, batch_size: int,
     if model.jit_compile:
         model.make_train_function()
         model.jit_compile = False  # only the training step is worth an XLA compile
-    return model.fit(x, y, epochs=epochs, batch_size=batch_size, validation_split=validation_split,
-                     validation_batch_size=max(batch_size, EVALUATION_BATCH_SIZE),
-                     callbacks=list(callbacks), shuffle=shuffle, verbose=0)
+    return model.fit(
+        x,
+        y,
+        epochs=epochs,
+        batch_size=batch_size,
+        validation_split=validation_split,
+        validation_batch_size=max(batch_size, EVALUATION_BATCH_SIZE),
+        callbacks=list(callbacks),
+        shuffle=shuffle,
+        verbose=0,
+    )
 
 
 def predict(model, x: np.ndarray, batch_size: int = 4096) -> np.ndarray:
     """The model's outputs by direct calls: no predict function to trace or compile."""
     if len(x) == 0:
         return np.zeros((0,) + tuple(model.output_shape[1:]), dtype=np.float32)
-    return np.concatenate([np.asarray(model(x[start:start + batch_size], training=False))
-                           for start in range(0, len(x), batch_size)])
+    return np.concatenate(
+        [
+            np.asarray(model(x[start : start + batch_size], training=False))
+            for start in range(0, len(x), batch_size)
+        ]
+    )

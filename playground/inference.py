@@ -102,8 +102,13 @@ def save_dense_network(network: DenseNetwork, path: Path) -> None:
     for index, (kernel, bias) in enumerate(zip(network.kernels, network.biases)):
         arrays[f"kernel_{index}"] = np.asarray(kernel, dtype=np.float32)
         arrays[f"bias_{index}"] = np.asarray(bias, dtype=np.float32)
-    np.savez_compressed(path, activations=json.dumps(list(network.activations)),
-                        pixel_offset=network.pixel_offset, pixel_scale=network.pixel_scale, **arrays)
+    np.savez_compressed(
+        path,
+        activations=json.dumps(list(network.activations)),
+        pixel_offset=network.pixel_offset,
+        pixel_scale=network.pixel_scale,
+        **arrays,
+    )
 
 
 def load_dense_network(path: Path) -> DenseNetwork:

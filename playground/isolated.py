@@ -64,8 +64,14 @@ class IsolatedBusy(IsolatedError):
     """`MAX_CHILDREN` calls were running for longer than the wait allowed."""
 
 
-def run_isolated(function, args: tuple = (), *, timeout_s: float, memory_mb: int | None,
-                 wait_s: float | None = None):
+def run_isolated(
+    function,
+    args: tuple = (),
+    *,
+    timeout_s: float,
+    memory_mb: int | None,
+    wait_s: float | None = None,
+):
     """Calls `function(*args)` in a child process and returns its result.
 
     Args:
@@ -101,15 +107,26 @@ def run_isolated(function, args: tuple = (), *, timeout_s: float, memory_mb: int
         raise payload
     if status == "memory":
         raise IsolatedOutOfMemory(f"more than {memory_mb} MB")
-    _LOGGER.error("isolated call to %s failed: %s", getattr(function, "__qualname__", function), payload)
+    _LOGGER.error(
+        "isolated call to %s failed: %s", getattr(function, "__qualname__", function), payload
+    )
     raise IsolatedCrash(payload)
 
 
 def _call_in_child(call: bytes, timeout_s: float) -> tuple[str, object]:
-    env = {**os.environ, **_CHILD_ENV,
-           "PYTHONPATH": os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")]))}
-    child = subprocess.Popen([sys.executable, "-m", "playground.isolated"], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=_ROOT)
+    env = {
+        **os.environ,
+        **_CHILD_ENV,
+        "PYTHONPATH": os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])),
+    }
+    child = subprocess.Popen(
+        [sys.executable, "-m", "playground.isolated"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=_ROOT,
+    )
     try:
         answer, errors = child.communicate(call, timeout=timeout_s)
     except subprocess.TimeoutExpired:

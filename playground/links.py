@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from playground import config as options
 from playground import datasets, limits
@@ -57,8 +57,11 @@ _TYPES = {"int": int, "float": float, "float | None": float, "str": str, "bool":
 # Query parameter -> the type of its field; "layers" has its own syntax.
 _FIELDS = {
     **{f"data.{f.name}": _TYPES[f.type] for f in dataclasses.fields(DataConfig)},
-    **{f.name: _TYPES[f.type] for f in dataclasses.fields(ExperimentConfig)
-       if f.name not in ("data", "layers")},
+    **{
+        f.name: _TYPES[f.type]
+        for f in dataclasses.fields(ExperimentConfig)
+        if f.name not in ("data", "layers")
+    },
 }
 _UNSET = object()
 
@@ -83,7 +86,9 @@ def is_experiment_link(params: Mapping[str, str]) -> bool:
     return any(key in _FIELDS or key == "layers" for key in params)
 
 
-def read_link(params: Mapping[str, str], settings: Settings) -> tuple[ExperimentConfig, list[LinkNote]]:
+def read_link(
+    params: Mapping[str, str], settings: Settings
+) -> tuple[ExperimentConfig, list[LinkNote]]:
     """The experiment a link describes, within the server's limits.
 
     Args:
@@ -100,17 +105,23 @@ def read_link(params: Mapping[str, str], settings: Settings) -> tuple[Experiment
     reader = _Reader(settings)
     name = reader.field("data.name", params)  # first: the ranges depend on the dataset
     name = DataConfig.name if name is _UNSET else name
-    ranges = {**{f"data.{key}": rng for key, rng in limits.data_ranges(name, settings).items()},
-              **limits.model_ranges(settings)}
-    values = {key: reader.field(key, params, ranges.get(key)) for key in _FIELDS if key != "data.name"}
+    ranges = {
+        **{f"data.{key}": rng for key, rng in limits.data_ranges(name, settings).items()},
+        **limits.model_ranges(settings),
+    }
+    values = {
+        key: reader.field(key, params, ranges.get(key)) for key in _FIELDS if key != "data.name"
+    }
     values = {key: value for key, value in values.items() if value is not _UNSET}
     values["data.name"] = name
     values.setdefault("data.n_samples", datasets.DEFAULT_SAMPLES.get(name, DataConfig.n_samples))
 
-    data = DataConfig(**{key[len("data."):]: value for key, value in values.items()
-                         if key.startswith("data.")})
-    config = ExperimentConfig(data=data, **{key: value for key, value in values.items()
-                                            if not key.startswith("data.")})
+    data = DataConfig(
+        **{key[len("data.") :]: value for key, value in values.items() if key.startswith("data.")}
+    )
+    config = ExperimentConfig(
+        data=data, **{key: value for key, value in values.items() if not key.startswith("data.")}
+    )
     if "layers" in params:
         layers = reader.layers(params["layers"], ranges["units"])
         if layers is not None:
@@ -131,8 +142,14 @@ class _Reader:
             return _UNSET
         return self.value(key, params[key], _FIELDS[key], allowed, CHOICES.get(key))
 
-    def value(self, key: str, text: str, kind: type, allowed: limits.Range | None = None,
-              choices: tuple[str, ...] | None = None):
+    def value(
+        self,
+        key: str,
+        text: str,
+        kind: type,
+        allowed: limits.Range | None = None,
+        choices: tuple[str, ...] | None = None,
+    ):
         """`text` as a `kind` within `allowed` or `choices`, or `_UNSET` when refused."""
         if len(text) > options.MAX_QUERY_VALUE_CHARS:
             return self._refuse("link.too_long", key, text, max_chars=options.MAX_QUERY_VALUE_CHARS)
@@ -149,8 +166,12 @@ class _Reader:
         if value < allowed.low:
             return self._refuse("link.too_small", key, text, low=allowed.low)
         if value > allowed.high:
-            self.notes.append(LinkNote("link.clamped", {"name": key, "value": options.quote(text),
-                                                        "used": allowed.high}))
+            self.notes.append(
+                LinkNote(
+                    "link.clamped",
+                    {"name": key, "value": options.quote(text), "used": allowed.high},
+                )
+            )
             return allowed.high
         return value
 
@@ -164,15 +185,21 @@ class _Reader:
             parts = options.parse_layers(text, self.settings.max_layers)
         except ValueError:
             count = len([part for part in text.split(",") if part.strip()])
-            self._refuse("link.too_many_layers", "layers", text, count=count,
-                         max_layers=self.settings.max_layers)
+            self._refuse(
+                "link.too_many_layers",
+                "layers",
+                text,
+                count=count,
+                max_layers=self.settings.max_layers,
+            )
             return None
         layers = []
         for index, part in enumerate(parts, start=1):
             layer = LayerConfig()
             units = self.value(f"layers[{index}].units", part["units"], int, units_range)
-            activation = self.value(f"layers[{index}].activation", part["activation"], str,
-                                    choices=options.ACTIVATIONS)
+            activation = self.value(
+                f"layers[{index}].activation", part["activation"], str, choices=options.ACTIVATIONS
+            )
             layer.units = layer.units if units is _UNSET else units
             layer.activation = layer.activation if activation is _UNSET else activation
             layers.append(layer)
@@ -184,9 +211,14 @@ class _Reader:
 
     def notes_with_defaults(self, config: ExperimentConfig) -> list[LinkNote]:
         """The notes, each refusal saying which value is used instead."""
-        return [note if note.code == "link.clamped" else
-                LinkNote(note.code, {**note.params, "default": _used_instead(note.params["name"], config)})
-                for note in self.notes]
+        return [
+            note
+            if note.code == "link.clamped"
+            else LinkNote(
+                note.code, {**note.params, "default": _used_instead(note.params["name"], config)}
+            )
+            for note in self.notes
+        ]
 
 
 def _used_instead(key: str, config: ExperimentConfig) -> str:

@@ -87,8 +87,12 @@ class LocalPool:
             "train.disk_not_writable") saying why runs cannot be saved.
     """
 
-    def __init__(self, settings: Settings | None = None, artifacts_root: Path | None = None,
-                 worker_target=worker_main):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        artifacts_root: Path | None = None,
+        worker_target=worker_main,
+    ):
         self.settings = settings or Settings.from_env()
         self._worker_target = worker_target
         self.artifacts_root, self.storage_problem = _artifacts_root(artifacts_root)
@@ -100,8 +104,9 @@ class LocalPool:
         # One process imports TensorFlow at a time: two at once on a small server
         # made the first one ready twice as late (see docs/BENCHMARKS.md, first run).
         self._workers = [self._start_worker()]
-        self._supervisor = threading.Thread(target=self._supervise, name="training-pool",
-                                            daemon=True)
+        self._supervisor = threading.Thread(
+            target=self._supervise, name="training-pool", daemon=True
+        )
         self._supervisor.start()
 
     # ------------------------------------------------------------ the backend
@@ -201,8 +206,11 @@ class LocalPool:
         parent_conn, child_conn = self._context.Pipe(duplex=True)
         control = self._context.RawValue("i", RUN)
         process = self._context.Process(
-            target=self._worker_target, name="playground-trainer", daemon=True,
-            args=(child_conn, control, self.settings, os.getpid()))
+            target=self._worker_target,
+            name="playground-trainer",
+            daemon=True,
+            args=(child_conn, control, self.settings, os.getpid()),
+        )
         process.start()
         child_conn.close()
         return _Worker(process=process, conn=parent_conn, control=control)
@@ -215,13 +223,18 @@ class LocalPool:
         trainers = []
         for worker in self._workers:
             job = self.board.get(worker.job_id or "")
-            free_in = (TRAINER_START_SECONDS if not worker.ready
-                       else self.board.remaining_seconds(worker.job_id, now))
+            free_in = (
+                TRAINER_START_SECONDS
+                if not worker.ready
+                else self.board.remaining_seconds(worker.job_id, now)
+            )
             trainers.append(Trainer(free_in, job.owner if job else None))
         # Processes not started yet start one after another, each once the last is ready.
         pending = self.settings.pool_size - len(self._workers)
-        trainers += [Trainer(TRAINER_START_SECONDS * (n + 1 + (not self._all_ready())))
-                     for n in range(pending)]
+        trainers += [
+            Trainer(TRAINER_START_SECONDS * (n + 1 + (not self._all_ready())))
+            for n in range(pending)
+        ]
         return trainers
 
     def _supervise(self) -> None:
@@ -264,8 +277,10 @@ class LocalPool:
 
     def _replace_dead_or_stuck_workers(self) -> None:
         for index, worker in enumerate(self._workers):
-            stuck = (worker.stop_requested_at is not None and
-                     time.monotonic() - worker.stop_requested_at > self.settings.stop_grace_s)
+            stuck = (
+                worker.stop_requested_at is not None
+                and time.monotonic() - worker.stop_requested_at > self.settings.stop_grace_s
+            )
             if worker.process.is_alive() and not stuck:
                 continue
             if stuck:
@@ -277,11 +292,21 @@ class LocalPool:
                     self.board.end(job, runs.STOPPED)
                 else:
                     exitcode = worker.process.exitcode
-                    log.warning("job %s: its worker %s died (exit code %s)", job.id,
-                                worker.process.pid, exitcode)
-                    self.board.fail(job, "train.worker_died", {"exitcode": exitcode},
-                                    {"kind": "WorkerDied",
-                                     "message": f"pid {worker.process.pid} exit code {exitcode}"})
+                    log.warning(
+                        "job %s: its worker %s died (exit code %s)",
+                        job.id,
+                        worker.process.pid,
+                        exitcode,
+                    )
+                    self.board.fail(
+                        job,
+                        "train.worker_died",
+                        {"exitcode": exitcode},
+                        {
+                            "kind": "WorkerDied",
+                            "message": f"pid {worker.process.pid} exit code {exitcode}",
+                        },
+                    )
             worker.conn.close()
             self._workers[index] = self._start_worker()
 
@@ -314,8 +339,11 @@ class LocalPool:
                 self._workers[index] = self._start_worker()
 
     def _busy_owners(self) -> set[str]:
-        return {job.owner for job in (self.board.get(w.job_id) for w in self._workers if w.job_id)
-                if job is not None}
+        return {
+            job.owner
+            for job in (self.board.get(w.job_id) for w in self._workers if w.job_id)
+            if job is not None
+        }
 
     def _next_job(self) -> str | None:
         return self.board.queue.next_job(self._busy_owners())

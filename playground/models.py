@@ -92,7 +92,9 @@ def resolve_head(config: ExperimentConfig, dataset: Dataset) -> Head:
     auto = auto_head(config, dataset)
     return Head(
         units=config.output_units if config.output_units > 0 else auto.units,
-        activation=auto.activation if config.output_activation == "auto" else config.output_activation,
+        activation=auto.activation
+        if config.output_activation == "auto"
+        else config.output_activation,
         loss=auto.loss if config.loss == "auto" else config.loss,
     )
 
@@ -204,8 +206,9 @@ def _make_metric(config: ExperimentConfig, dataset: Dataset, head: Head):
     return keras.metrics.SparseCategoricalAccuracy(name="accuracy")
 
 
-def build_model(config: ExperimentConfig, dataset: Dataset, seed: int | None = None,
-                speed: dict | None = None):
+def build_model(
+    config: ExperimentConfig, dataset: Dataset, seed: int | None = None, speed: dict | None = None
+):
     """Builds and compiles the model; layer names match `summary_rows`.
 
     Run `playground.checks.run_checks` first: a config with errors may not

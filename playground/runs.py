@@ -235,7 +235,7 @@ class JobView:
 
     @property
     def stopped_by(self) -> str | None:
-        """"user", "early_stopping" or None, for a run that saved a model."""
+        """ "user", "early_stopping" or None, for a run that saved a model."""
         return self.summary.stopped if self.summary else None
 
 
@@ -317,8 +317,14 @@ class RunResult:
         np.savez_compressed(self.folder / self.PREDICTIONS_FILE, y_true=self.y_true, prob=self.prob)
         if self.grid is not None:
             layers = {f"layer_{i}": values for i, values in enumerate(self.grid.layers)}
-            np.savez_compressed(self.folder / self.GRID_FILE, xs=self.grid.xs, ys=self.grid.ys,
-                                x_train=self.grid.x_train, y_train=self.grid.y_train, **layers)
+            np.savez_compressed(
+                self.folder / self.GRID_FILE,
+                xs=self.grid.xs,
+                ys=self.grid.ys,
+                x_train=self.grid.x_train,
+                y_train=self.grid.y_train,
+                **layers,
+            )
         if self.network is not None:
             save_dense_network(self.network, self.network_path(self.folder))
         self.save_summary()  # last: a run whose summary exists has all its files
@@ -345,11 +351,20 @@ class RunResult:
         if (folder / cls.GRID_FILE).is_file():
             with np.load(folder / cls.GRID_FILE) as saved:
                 count = sum(name.startswith("layer_") for name in saved.files)
-                grid = GridOutputs(xs=saved["xs"], ys=saved["ys"],
-                                   layers=[saved[f"layer_{i}"] for i in range(count)],
-                                   x_train=saved["x_train"], y_train=saved["y_train"])
+                grid = GridOutputs(
+                    xs=saved["xs"],
+                    ys=saved["ys"],
+                    layers=[saved[f"layer_{i}"] for i in range(count)],
+                    x_train=saved["x_train"],
+                    y_train=saved["y_train"],
+                )
         network_file = cls.network_path(folder)
-        return cls(folder=folder, summary=cls.load_summary(folder),
-                   history=json.loads((folder / cls.HISTORY_FILE).read_text()),
-                   y_true=y_true, prob=prob, grid=grid,
-                   network=load_dense_network(network_file) if network_file.is_file() else None)
+        return cls(
+            folder=folder,
+            summary=cls.load_summary(folder),
+            history=json.loads((folder / cls.HISTORY_FILE).read_text()),
+            y_true=y_true,
+            prob=prob,
+            grid=grid,
+            network=load_dense_network(network_file) if network_file.is_file() else None,
+        )

@@ -64,8 +64,9 @@ class JobQueue:
 
     def next_job(self, busy_owners: set[str]) -> str | None:
         """The oldest job whose owner has nothing running, or None."""
-        return next((job_id for job_id, owner in self._owners.items()
-                     if owner not in busy_owners), None)
+        return next(
+            (job_id for job_id, owner in self._owners.items() if owner not in busy_owners), None
+        )
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,11 @@ class WaitEstimator:
     seen stands in for it (else `DEFAULT_EPOCH_SECONDS`).
     """
 
-    def __init__(self, epoch_seconds: float = DEFAULT_EPOCH_SECONDS,
-                 overhead_seconds: float = DEFAULT_OVERHEAD_SECONDS):
+    def __init__(
+        self,
+        epoch_seconds: float = DEFAULT_EPOCH_SECONDS,
+        overhead_seconds: float = DEFAULT_OVERHEAD_SECONDS,
+    ):
         self.default_epoch_seconds = epoch_seconds
         self.overhead_seconds = overhead_seconds
         self.epoch_seconds: dict[str, float] = {}
@@ -126,8 +130,9 @@ class WaitEstimator:
         """How long a run should take from its start to its end."""
         return self.overhead_seconds + self.seconds_per_epoch(dataset) * max(1, epochs)
 
-    def remaining_seconds(self, dataset: str, epochs: int, elapsed: float,
-                          epochs_done: int) -> float:
+    def remaining_seconds(
+        self, dataset: str, epochs: int, elapsed: float, epochs_done: int
+    ) -> float:
         """Seconds left of a running job: at its own pace once it has one epoch."""
         if epochs_done:
             pace = elapsed / epochs_done
@@ -165,4 +170,5 @@ class WaitEstimator:
                 return now
             waiting.remove(job)
             free_at[slot] = owner_free_at[job.owner] = now + self.expected_seconds(
-                job.dataset, job.epochs)
+                job.dataset, job.epochs
+            )

@@ -46,10 +46,13 @@ def _env_int(name: str, default: int, minimum: int = 1) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise ValueError(f"Environment variable `{name}` must be an integer. Received: {name}={text!r}") from None
+        raise ValueError(
+            f"Environment variable `{name}` must be an integer. Received: {name}={text!r}"
+        ) from None
     if value < minimum:
-        raise ValueError(f"Environment variable `{name}` must be at least {minimum}. "
-                         f"Received: {name}={value}")
+        raise ValueError(
+            f"Environment variable `{name}` must be at least {minimum}. Received: {name}={value}"
+        )
     return value
 
 
@@ -78,13 +81,14 @@ class Settings:
     worker_nice: int = 5
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         pool_size = _env_int("PLAYGROUND_POOL_SIZE", cls.pool_size)
         return cls(
             backend=os.environ.get("PLAYGROUND_BACKEND", "").strip() or cls.backend,
             pool_size=pool_size,
-            threads_per_worker=_env_int("PLAYGROUND_THREADS_PER_WORKER",
-                                        max(1, (os.cpu_count() or 1) // pool_size)),
+            threads_per_worker=_env_int(
+                "PLAYGROUND_THREADS_PER_WORKER", max(1, (os.cpu_count() or 1) // pool_size)
+            ),
             max_params=_env_int("PLAYGROUND_MAX_PARAMS", cls.max_params),
             max_units=_env_int("PLAYGROUND_MAX_UNITS", cls.max_units),
             max_layers=_env_int("PLAYGROUND_MAX_LAYERS", cls.max_layers),

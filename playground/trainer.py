@@ -27,8 +27,18 @@ from playground import checks, evaluation, fast_fit, models
 from playground.datasets import Dataset, load_dataset
 from playground.errors import PlaygroundError
 from playground.inference import DenseNetwork
-from playground.runs import (BatchProgress, EarlyStopOutcome, EpochEnded, GridOutputs, RunFailed,
-                             RunFinished, RunOrder, RunResult, RunStarted, RunSummary)
+from playground.runs import (
+    BatchProgress,
+    EarlyStopOutcome,
+    EpochEnded,
+    GridOutputs,
+    RunFailed,
+    RunFinished,
+    RunOrder,
+    RunResult,
+    RunStarted,
+    RunSummary,
+)
 from playground.settings import Settings
 from playground.storage import disk_problem, ensure_writable_folder
 
@@ -88,8 +98,11 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
     folder = Path(order.artifacts)
     ensure_writable_folder(folder)  # before the fit, not after it: a full disk fails fast
     speed = fast_fit.speed_options(
-        models.fit_rows(config, dataset), config.batch_size, config.epochs,
-        models.total_params(models.summary_rows(config, dataset)))
+        models.fit_rows(config, dataset),
+        config.batch_size,
+        config.epochs,
+        models.total_params(models.summary_rows(config, dataset)),
+    )
     model = models.build_model(config, dataset, speed=speed)
     y_train = models.encode_labels(dataset.y_train, config, dataset)
     head = models.resolve_head(config, dataset)
@@ -97,19 +110,34 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
     reference = divergence_reference(model, dataset.x_train, y_train, guess_loss)
 
     grid = evaluation.grid_points(dataset.x_train) if dataset.kind == "points2d" else None
-    streaming = StreamingCallback(order.job, emit, should_stop, grid=grid,
-                                  learning_rate=config.learning_rate,
-                                  loss_limit=DIVERGENCE_FACTOR * reference, stream=order.stream)
+    streaming = StreamingCallback(
+        order.job,
+        emit,
+        should_stop,
+        grid=grid,
+        learning_rate=config.learning_rate,
+        loss_limit=DIVERGENCE_FACTOR * reference,
+        stream=order.stream,
+    )
     callbacks = [streaming]
     early = None
     if config.early_stopping:
-        early = keras.callbacks.EarlyStopping(monitor="val_loss", patience=config.patience,
-                                              restore_best_weights=config.restore_best_weights)
+        early = keras.callbacks.EarlyStopping(
+            monitor="val_loss",
+            patience=config.patience,
+            restore_best_weights=config.restore_best_weights,
+        )
         callbacks.append(early)
     clock.lap("build")
-    fast_fit.fit(model, dataset.x_train, y_train, epochs=config.epochs,
-                 batch_size=config.batch_size, validation_split=config.validation_split,
-                 callbacks=callbacks)
+    fast_fit.fit(
+        model,
+        dataset.x_train,
+        y_train,
+        epochs=config.epochs,
+        batch_size=config.batch_size,
+        validation_split=config.validation_split,
+        callbacks=callbacks,
+    )
     clock.lap("fit")
 
     if streaming.diverged is not None:
@@ -119,26 +147,45 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
     result = _score(model, dataset, config, folder, streaming.history, grid)
     clock.lap("evaluate")
     early_outcome = _early_stopping_outcome(early)
-    stopped = "user" if streaming.stopped_by_user else (
-        "early_stopping" if early_outcome and early_outcome.stopped_epoch else None)
+    stopped = (
+        "user"
+        if streaming.stopped_by_user
+        else ("early_stopping" if early_outcome and early_outcome.stopped_epoch else None)
+    )
     chance = evaluation.chance_level(dataset.task, dataset.y_train, dataset.y_test, result.prob)
     if chance["at_chance"]:
         chance["reasons"] = evaluation.chance_reasons(
-            config.to_dict(), streaming.history, kind=dataset.kind,
+            config.to_dict(),
+            streaming.history,
+            kind=dataset.kind,
             input_max=float(np.max(np.abs(dataset.x_train))) if dataset.x_train.size else 0.0,
-            guess_loss=guess_loss, guess_accuracy=chance.get("guess_accuracy"))
+            guess_loss=guess_loss,
+            guess_accuracy=chance.get("guess_accuracy"),
+        )
     result.summary = dataclasses.replace(
-        result.summary, stopped=stopped, epochs_run=len(streaming.history),
-        model_epoch=(early_outcome.best_epoch if early_outcome and early_outcome.restored
-                     else len(streaming.history)),
-        early_stopping=early_outcome, chance=chance,
-        divergence={"reference": reference, "guess_loss": guess_loss,
-                    "limit": DIVERGENCE_FACTOR * reference})
+        result.summary,
+        stopped=stopped,
+        epochs_run=len(streaming.history),
+        model_epoch=(
+            early_outcome.best_epoch
+            if early_outcome and early_outcome.restored
+            else len(streaming.history)
+        ),
+        early_stopping=early_outcome,
+        chance=chance,
+        divergence={
+            "reference": reference,
+            "guess_loss": guess_loss,
+            "limit": DIVERGENCE_FACTOR * reference,
+        },
+    )
     _save(model, result)
     clock.lap("save")
     result.summary.seconds = clock.laps
     _save_summary(result)
-    final_grid = _grid_values(model, grid) if grid is not None else None  # restored weights included
+    final_grid = (
+        _grid_values(model, grid) if grid is not None else None
+    )  # restored weights included
     return RunFinished(order.job, str(folder), result.summary, final_grid)
 
 
@@ -161,9 +208,14 @@ def divergence_reference(model, x, y, guess_loss: float | None) -> float:
         A positive loss value.
     """
     rows = slice(0, min(len(x), REFERENCE_ROWS))
-    start = float(model.compute_loss(x=x[rows], y=y[rows], y_pred=model(x[rows], training=False),
-                                     training=False))
-    candidates = [value for value in (guess_loss, start) if value is not None and math.isfinite(value)]
+    start = float(
+        model.compute_loss(
+            x=x[rows], y=y[rows], y_pred=model(x[rows], training=False), training=False
+        )
+    )
+    candidates = [
+        value for value in (guess_loss, start) if value is not None and math.isfinite(value)
+    ]
     return max(candidates + [1e-12])
 
 
@@ -182,12 +234,20 @@ def dense_network_of(model, pixel_offset: float = 0.0, pixel_scale: float = 1.0)
             kernels.append(kernel.astype(np.float32))
             biases.append(bias.astype(np.float32))
             activations.append(keras.activations.serialize(layer.activation))
-        elif not isinstance(layer, (keras.layers.Flatten, keras.layers.Dropout,
-                                    keras.layers.InputLayer)):
-            raise ValueError(f"Only Dense, Flatten and Dropout layers can be exported. "
-                             f"Received: {type(layer).__name__}")
-    return DenseNetwork(tuple(kernels), tuple(biases), tuple(activations),
-                        pixel_offset=pixel_offset, pixel_scale=pixel_scale)
+        elif not isinstance(
+            layer, (keras.layers.Flatten, keras.layers.Dropout, keras.layers.InputLayer)
+        ):
+            raise ValueError(
+                f"Only Dense, Flatten and Dropout layers can be exported. "
+                f"Received: {type(layer).__name__}"
+            )
+    return DenseNetwork(
+        tuple(kernels),
+        tuple(biases),
+        tuple(activations),
+        pixel_offset=pixel_offset,
+        pixel_scale=pixel_scale,
+    )
 
 
 class StreamingCallback(keras.callbacks.Callback):
@@ -208,12 +268,24 @@ class StreamingCallback(keras.callbacks.Callback):
         diverged: the divergence message's params, or None.
     """
 
-    def __init__(self, job: str, emit, should_stop, grid: dict | None, learning_rate: float,
-                 loss_limit: float, stream: bool = True):
+    def __init__(
+        self,
+        job: str,
+        emit,
+        should_stop,
+        grid: dict | None,
+        learning_rate: float,
+        loss_limit: float,
+        stream: bool = True,
+    ):
         super().__init__()
         self.job, self.emit, self.should_stop = job, emit, should_stop
         self.grid, self.learning_rate, self.loss_limit, self.stream = (
-            grid, learning_rate, loss_limit, stream)
+            grid,
+            learning_rate,
+            loss_limit,
+            stream,
+        )
         self.history: list[dict] = []
         self.stopped_by_user = False
         self.diverged: dict | None = None
@@ -255,8 +327,12 @@ class StreamingCallback(keras.callbacks.Callback):
         loss = float(loss)
         if math.isfinite(loss) and loss <= self.loss_limit:
             return True
-        self.diverged = {"epoch": self._epoch, "loss": _safe_number(loss),
-                         "learning_rate": self.learning_rate, "suggestion": self.learning_rate / 10}
+        self.diverged = {
+            "epoch": self._epoch,
+            "loss": _safe_number(loss),
+            "learning_rate": self.learning_rate,
+            "suggestion": self.learning_rate / 10,
+        }
         self.model.stop_training = True
         return False
 
@@ -284,23 +360,40 @@ def _early_stopping_outcome(early) -> EarlyStopOutcome | None:
     return EarlyStopOutcome(
         stopped_epoch=int(early.stopped_epoch) + 1 if early.stopped_epoch > 0 else None,
         best_epoch=best,
-        restored=bool(early.restore_best_weights and early.best_weights is not None and best))
+        restored=bool(early.restore_best_weights and early.best_weights is not None and best),
+    )
 
 
-def _score(model, dataset: Dataset, config, folder: Path, history: list[dict],
-           grid: dict | None) -> RunResult:
+def _score(
+    model, dataset: Dataset, config, folder: Path, history: list[dict], grid: dict | None
+) -> RunResult:
     """The test-set scores and outputs, the 2-D layer maps and the NumPy network."""
     y_test = models.encode_labels(dataset.y_test, config, dataset)
-    test = model.evaluate(dataset.x_test, y_test, verbose=0, return_dict=True,
-                          batch_size=max(config.batch_size, fast_fit.EVALUATION_BATCH_SIZE))
-    summary = RunSummary(dataset=dataset.name, task=dataset.task, kind=dataset.kind,
-                         class_names=dataset.class_names, n_test=int(len(dataset.y_test)),
-                         config=config,
-                         test={key: _safe_number(float(value)) for key, value in test.items()})
-    return RunResult(folder=folder, summary=summary, history=history, y_true=dataset.y_test,
-                     prob=fast_fit.predict(model, dataset.x_test),
-                     grid=_grid_outputs(model, grid, dataset) if grid is not None else None,
-                     network=dense_network_of(model, dataset.pixel_offset, dataset.pixel_scale))
+    test = model.evaluate(
+        dataset.x_test,
+        y_test,
+        verbose=0,
+        return_dict=True,
+        batch_size=max(config.batch_size, fast_fit.EVALUATION_BATCH_SIZE),
+    )
+    summary = RunSummary(
+        dataset=dataset.name,
+        task=dataset.task,
+        kind=dataset.kind,
+        class_names=dataset.class_names,
+        n_test=int(len(dataset.y_test)),
+        config=config,
+        test={key: _safe_number(float(value)) for key, value in test.items()},
+    )
+    return RunResult(
+        folder=folder,
+        summary=summary,
+        history=history,
+        y_true=dataset.y_test,
+        prob=fast_fit.predict(model, dataset.x_test),
+        grid=_grid_outputs(model, grid, dataset) if grid is not None else None,
+        network=dense_network_of(model, dataset.pixel_offset, dataset.pixel_scale),
+    )
 
 
 def _grid_outputs(model, grid: dict, dataset: Dataset) -> GridOutputs:
@@ -308,9 +401,13 @@ def _grid_outputs(model, grid: dict, dataset: Dataset) -> GridOutputs:
     outputs = keras.Model(model.input, dense)(grid["points"], training=False)
     outputs = outputs if isinstance(outputs, (list, tuple)) else [outputs]
     side = (len(grid["ys"]), len(grid["xs"]))
-    return GridOutputs(xs=grid["xs"], ys=grid["ys"],
-                       layers=[np.asarray(o).reshape(*side, -1) for o in outputs],
-                       x_train=dataset.x_train, y_train=dataset.y_train)
+    return GridOutputs(
+        xs=grid["xs"],
+        ys=grid["ys"],
+        layers=[np.asarray(o).reshape(*side, -1) for o in outputs],
+        x_train=dataset.x_train,
+        y_train=dataset.y_train,
+    )
 
 
 def _save(model, result: RunResult) -> None:
@@ -345,8 +442,11 @@ def _safe_number(value: float) -> float | str:
 
 
 def _clean(logs) -> dict:
-    return {key: _safe_number(float(value)) for key, value in (logs or {}).items()
-            if np.ndim(value) == 0}
+    return {
+        key: _safe_number(float(value))
+        for key, value in (logs or {}).items()
+        if np.ndim(value) == 0
+    }
 
 
 def _detail(err: BaseException | None) -> dict | None:

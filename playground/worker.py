@@ -59,8 +59,12 @@ def worker_main(conn, control, settings: Settings, parent_pid: int) -> None:
         preload.join()  # a job on MNIST reads it once, not twice at the same time
         # The backend resets `control` before it sends an order: a Stop pressed
         # while the order was on its way must not be lost.
-        trainer.run_job(order, conn.send, settings,
-                        should_stop=lambda: control.value == STOP or not _parent_alive(parent_pid))
+        trainer.run_job(
+            order,
+            conn.send,
+            settings,
+            should_stop=lambda: control.value == STOP or not _parent_alive(parent_pid),
+        )
 
 
 def _import_trainer(threads: int):

@@ -34,27 +34,34 @@ def main() -> None:
 
     keras.utils.set_random_seed(SEED)
     data = datasets.load_dataset(DataConfig(name="mnist", n_samples=0, scaling="minmax"))
-    model = keras.Sequential([
-        keras.Input(shape=(28, 28)),
-        keras.layers.Flatten(),
-        keras.layers.Dense(256, activation="relu"),
-        keras.layers.Dropout(0.2),
-        keras.layers.Dense(128, activation="relu"),
-        keras.layers.Dropout(0.2),
-        keras.layers.Dense(10, activation="softmax"),
-    ])
-    model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy",
-                  metrics=["accuracy"])
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(28, 28)),
+            keras.layers.Flatten(),
+            keras.layers.Dense(256, activation="relu"),
+            keras.layers.Dropout(0.2),
+            keras.layers.Dense(128, activation="relu"),
+            keras.layers.Dropout(0.2),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(
+        optimizer=keras.optimizers.Adam(1e-3),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
     started = time.perf_counter()
-    model.fit(data.x_train, data.y_train, epochs=EPOCHS, batch_size=128, verbose=2,
-              validation_split=0.1)
+    model.fit(
+        data.x_train, data.y_train, epochs=EPOCHS, batch_size=128, verbose=2, validation_split=0.1
+    )
     seconds = time.perf_counter() - started
 
     OUT.parent.mkdir(exist_ok=True)
     from playground.trainer import dense_network_of
 
-    inference.save_dense_network(dense_network_of(model, data.pixel_offset, data.pixel_scale),
-                                 OUT.with_suffix(".npz"))
+    inference.save_dense_network(
+        dense_network_of(model, data.pixel_offset, data.pixel_scale), OUT.with_suffix(".npz")
+    )
     network = inference.load_dense_network(OUT.with_suffix(".npz"))
     accuracy = float((network.predict_proba(data.x_test).argmax(axis=1) == data.y_test).mean())
     keras_accuracy = float(model.evaluate(data.x_test, data.y_test, verbose=0)[1])

@@ -24,8 +24,11 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 def shared_mnist_path() -> Path | None:
     """The real MNIST file, from PLAYGROUND_DATA_DIR or ../shared/data, if present."""
-    candidates = [Path(os.environ["PLAYGROUND_DATA_DIR"]) / "mnist.npz"] if os.environ.get(
-        "PLAYGROUND_DATA_DIR") else []
+    candidates = (
+        [Path(os.environ["PLAYGROUND_DATA_DIR"]) / "mnist.npz"]
+        if os.environ.get("PLAYGROUND_DATA_DIR")
+        else []
+    )
     candidates.append(REPO_ROOT.parent / "shared" / "data" / "mnist.npz")
     return next((path for path in candidates if path.is_file()), None)
 
@@ -45,6 +48,10 @@ def train_in_process(config, artifacts, stream: bool = True) -> list:
     from playground.settings import Settings
 
     events = []
-    trainer.run_job(RunOrder("job", config, str(artifacts), stream), events.append,
-                    Settings.from_env(), should_stop=lambda: False)
+    trainer.run_job(
+        RunOrder("job", config, str(artifacts), stream),
+        events.append,
+        Settings.from_env(),
+        should_stop=lambda: False,
+    )
     return events

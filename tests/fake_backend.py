@@ -14,8 +14,16 @@ import numpy as np
 from playground import runs
 from playground.board import JobBoard
 from playground.config import ExperimentConfig
-from playground.runs import (BatchProgress, EpochEnded, JobView, RunFailed, RunFinished, RunResult,
-                             RunStarted, RunSummary)
+from playground.runs import (
+    BatchProgress,
+    EpochEnded,
+    JobView,
+    RunFailed,
+    RunFinished,
+    RunResult,
+    RunStarted,
+    RunSummary,
+)
 from playground.scheduling import Trainer
 from playground.settings import Settings
 
@@ -98,13 +106,23 @@ class FakeBackend:
         self.board.end(self.board.get(job_id), runs.STOPPED)
 
 
-def binary_result(config: ExperimentConfig, history: list[dict], accuracy: float = 0.9) -> RunResult:
+def binary_result(
+    config: ExperimentConfig, history: list[dict], accuracy: float = 0.9
+) -> RunResult:
     """A small yes/no run's files: 10 test rows, `accuracy` of them right."""
     y_true = np.array([0, 1] * 5)
     right = round(accuracy * len(y_true))
     prob = np.where(np.arange(len(y_true)) < right, y_true, 1 - y_true).astype(np.float32)[:, None]
-    summary = RunSummary(dataset=config.data.name, task="binary", kind="points2d",
-                         class_names=["0", "1"], n_test=len(y_true), config=config,
-                         test={"loss": 0.3, "accuracy": accuracy}, epochs_run=len(history),
-                         model_epoch=len(history), seconds={"fit": 1.0})
+    summary = RunSummary(
+        dataset=config.data.name,
+        task="binary",
+        kind="points2d",
+        class_names=["0", "1"],
+        n_test=len(y_true),
+        config=config,
+        test={"loss": 0.3, "accuracy": accuracy},
+        epochs_run=len(history),
+        model_epoch=len(history),
+        seconds={"fit": 1.0},
+    )
     return RunResult(folder=None, summary=summary, history=history, y_true=y_true, prob=prob)

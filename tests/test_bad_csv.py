@@ -33,8 +33,22 @@ from tests.test_pages import open_page, texts
 
 CORPUS_DIR = REPO_ROOT / "tests" / "data" / "csv"
 # Library and system texts a student must never see.
-RAW_TEXTS = ("Traceback", "Error tokenizing", "codec", "Errno", "Error:", "ValueError", "KeyError",
-             "UnicodeDecodeError", "ParserError", "pandas", "numpy", "Exception", "/tmp", "uploads")
+RAW_TEXTS = (
+    "Traceback",
+    "Error tokenizing",
+    "codec",
+    "Errno",
+    "Error:",
+    "ValueError",
+    "KeyError",
+    "UnicodeDecodeError",
+    "ParserError",
+    "pandas",
+    "numpy",
+    "Exception",
+    "/tmp",
+    "uploads",
+)
 TARGET_LABEL = "Target column (what to predict)"
 
 
@@ -60,7 +74,9 @@ CORPUS: dict[str, Trains | Message] = {
     "utf16_bom_tab.csv": Trains("label", ("data.note.csv_encoding", "data.note.csv_delimiter")),
     "utf8_bom.csv": Trains("label"),
     "latin1.csv": Trains("réponse", ("data.note.csv_encoding",)),
-    "semicolon_decimal_comma.csv": Trains("klasse", ("data.note.csv_delimiter", "data.note.decimal_comma")),
+    "semicolon_decimal_comma.csv": Trains(
+        "klasse", ("data.note.csv_delimiter", "data.note.decimal_comma")
+    ),
     "tab_delimited.tsv": Trains("class", ("data.note.csv_delimiter",), task="multiclass"),
     "thousands_quoted.csv": Trains("label", ("data.note.thousands",)),
     "quoted_newlines.csv": Trains("label", ("data.note.one_hot",)),
@@ -74,7 +90,9 @@ CORPUS: dict[str, Trains | Message] = {
     "one_row.csv": Message("data.too_few_rows"),
     "one_column.csv": Message("data.csv_no_features"),
     "all_nan_column.csv": Trains("label", ("data.note.dropped_empty_columns",)),
-    "inf_and_huge.csv": Trains("label", ("data.note.out_of_range_numbers", "data.note.imputed_median")),
+    "inf_and_huge.csv": Trains(
+        "label", ("data.note.out_of_range_numbers", "data.note.imputed_median")
+    ),
     "one_class_target.csv": Message("data.csv_single_class"),
     "single_row_class.csv": Trains("label", ("data.note.split_not_stratified",)),
     "many_text_classes.csv": Message("data.csv_too_many_classes"),
@@ -104,15 +122,21 @@ def generated_files() -> dict[str, bytes]:
     rng = np.random.default_rng(0)
     files = {}
     header = ",".join(f"c{i}" for i in range(3000))
-    files["3000_columns.csv"] = (header + "\n" + "\n".join(",".join("1" * 3000) for _ in range(3))).encode()
+    files["3000_columns.csv"] = (
+        header + "\n" + "\n".join(",".join("1" * 3000) for _ in range(3))
+    ).encode()
     files["header_of_1_5M_columns.csv"] = ",".join(f"c{i}" for i in range(1_500_000)).encode()
     files["very_long_line.csv"] = b"a,b,label\n1,2,x\n" + b"3," + b"9" * 1_000_000 + b",y\n5,6,x\n"
     prices = rng.uniform(10, 500, 300).round(2)
-    files["numeric_target_2000_values.csv"] = ("size,rooms,price\n" + "".join(
-        f"{i % 97},{i % 5},{prices[i % 300] + i}\n" for i in range(2000))).encode()
+    files["numeric_target_2000_values.csv"] = (
+        "size,rooms,price\n"
+        + "".join(f"{i % 97},{i % 5},{prices[i % 300] + i}\n" for i in range(2000))
+    ).encode()
     columns = [f"t{j}" for j in range(30)]
     rows = [",".join(f"v{(i + j) % 50}" for j in range(30)) + f",{i % 2}" for i in range(200)]
-    files["one_hot_explosion.csv"] = (",".join(columns) + ",label\n" + "\n".join(rows) + "\n").encode()
+    files["one_hot_explosion.csv"] = (
+        ",".join(columns) + ",label\n" + "\n".join(rows) + "\n"
+    ).encode()
     files["20_mb.csv"] = _twenty_megabytes(rng)
     limit = settings.Settings.from_env().max_upload_mb * 1024 * 1024
     files["over_the_limit.csv"] = b"a,b\n" + b"1,2\n" * (limit // 4)
@@ -120,7 +144,9 @@ def generated_files() -> dict[str, bytes]:
     Image.new("RGB", (8, 8), "red").save(image, format="PNG")
     files["image.png.csv"] = image.getvalue()
     files["workbook.xlsx.csv"] = _xlsx_bytes()
-    files["random_bytes.csv"] = np.random.default_rng(1).integers(0, 256, 4096, dtype=np.uint8).tobytes()
+    files["random_bytes.csv"] = (
+        np.random.default_rng(1).integers(0, 256, 4096, dtype=np.uint8).tobytes()
+    )
     return files
 
 
@@ -171,8 +197,10 @@ def assert_no_raw_text(at) -> None:
 
 def catalog_pattern(code: str, lang: str = "en") -> re.Pattern:
     """A regex matching the catalog message of `code` with any parameter values."""
-    forms = [".*".join(re.escape(part) for part in re.split(r"\{[^}]*\}", template))
-             for template in templates(code, lang)]
+    forms = [
+        ".*".join(re.escape(part) for part in re.split(r"\{[^}]*\}", template))
+        for template in templates(code, lang)
+    ]
     return re.compile("|".join(f"(?:{form})" for form in forms), re.S)
 
 
@@ -190,7 +218,10 @@ def test_every_upload_trains_or_is_explained(name, corpus, tmp_path):
     assert_no_raw_text(at)
     if isinstance(expected, Message):
         errors = [e.value for e in at.error]
-        assert any(catalog_pattern(expected.code).fullmatch(e) for e in errors), (expected.code, errors)
+        assert any(catalog_pattern(expected.code).fullmatch(e) for e in errors), (
+            expected.code,
+            errors,
+        )
         return
 
     assert not at.error, [e.value for e in at.error]
@@ -221,8 +252,9 @@ def test_corpus_counts(capsys):
     Each file's test above checks its outcome, so these are the counts the
     suite verifies whenever it passes.
     """
-    counts = collections.Counter("trains" if isinstance(expected, Trains) else expected.code
-                                 for expected in CORPUS.values())
+    counts = collections.Counter(
+        "trains" if isinstance(expected, Trains) else expected.code for expected in CORPUS.values()
+    )
     assert counts["trains"] >= 20 and len(counts) >= 15
     with capsys.disabled():
         print(f"\nCSV corpus: {len(CORPUS)} files")
@@ -242,9 +274,17 @@ def test_the_drop_zone_the_label_and_the_server_say_the_same_limit():
 
 
 # ================================================================ languages
-@pytest.mark.parametrize("name", ["korean_excel_cp949.csv", "semicolon_decimal_comma.csv",
-                                  "hostile_names.csv", "feature_named_target.csv", "image.png.csv",
-                                  "ragged_mostly.csv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "korean_excel_cp949.csv",
+        "semicolon_decimal_comma.csv",
+        "hostile_names.csv",
+        "feature_named_target.csv",
+        "image.png.csv",
+        "ragged_mostly.csv",
+    ],
+)
 def test_notes_and_messages_in_korean(name, corpus, monkeypatch):
     # AppTest formats selectbox options outside the script run, where the
     # session's language cannot be read; the page is Korean either way.
@@ -274,5 +314,7 @@ def test_hostile_names_reach_the_page_only_as_escaped_parameters(corpus):
     # ...and the table shows names and values as plain text.
     assert "<script>alert(1)</script>" in table.columns
     assert "**bold** [link](http://evil.example)=[click](http://evil.example)" in table.columns
-    assert set(table.iloc[:, 0]) == {"<img src=x onerror=alert(1)>",
-                                     '<a href="http://evil.example">[win](http://evil.example)</a>'}
+    assert set(table.iloc[:, 0]) == {
+        "<img src=x onerror=alert(1)>",
+        '<a href="http://evil.example">[win](http://evil.example)</a>',
+    }

@@ -8,8 +8,8 @@ import pytest
 from playground import board
 from playground.browsers import BrowserTabs
 from playground.config import DataConfig, ExperimentConfig, LayerConfig
-from playground.settings import Settings
 from playground.local_pool import LocalPool
+from playground.settings import Settings
 from ui.browser import cookie_script
 
 
@@ -85,12 +85,14 @@ def test_the_cookie_script_holds_only_our_token_and_a_known_language():
 
 
 def moons(epochs=2) -> ExperimentConfig:
-    return ExperimentConfig(data=DataConfig(name="moons", n_samples=120), epochs=epochs,
-                            layers=[LayerConfig(4, "relu")])
+    return ExperimentConfig(
+        data=DataConfig(name="moons", n_samples=120), epochs=epochs, layers=[LayerConfig(4, "relu")]
+    )
 
 
-def test_the_pool_lists_a_browsers_jobs_and_deletes_the_files_of_jobs_it_drops(tmp_path,
-                                                                               monkeypatch):
+def test_the_pool_lists_a_browsers_jobs_and_deletes_the_files_of_jobs_it_drops(
+    tmp_path, monkeypatch
+):
     monkeypatch.setattr(board, "MAX_KEPT_JOBS", 2)
     pool = LocalPool(Settings(pool_size=1, threads_per_worker=1), artifacts_root=tmp_path)
     try:

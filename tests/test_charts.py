@@ -53,7 +53,11 @@ def test_history_figure_with_no_or_one_epoch():
 
 
 def test_history_figure_turns_nan_into_gaps():
-    history = [{"epoch": 1, "loss": 1.0}, {"epoch": 2, "loss": float("nan")}, {"epoch": 3, "loss": float("inf")}]
+    history = [
+        {"epoch": 1, "loss": 1.0},
+        {"epoch": 2, "loss": float("nan")},
+        {"epoch": 3, "loss": float("inf")},
+    ]
     fig = charts.history_figure(history, "loss", "en")
     assert list(fig.data[0].y) == [1.0, None, None]
 
@@ -141,7 +145,7 @@ def test_class_names_are_shown_as_typed_not_as_html():
     name = '<a href="http://evil">log in</a>'
     cm = np.array([[1, 2], [3, 4]])
     fig = charts.confusion_matrix_figure(cm, [name, "<b>x</b>"], "en")
-    assert fig.data[0].x[0] == "&lt;a href=\"http://evil\"&gt;log in&lt;/a&gt;"
+    assert fig.data[0].x[0] == '&lt;a href="http://evil"&gt;log in&lt;/a&gt;'
     assert "<b>" not in fig.data[1].x[-1]
     sweep = evaluation.threshold_sweep([0, 1], [0.2, 0.8], [0.5])
     threshold = charts.threshold_figure(sweep, 0.5, "en", positive_name="<b>x</b>")
@@ -155,7 +159,9 @@ def test_class_balance_from_counts_and_from_labels():
     assert list(fig.data[0].x) == ["cat", "dog"]
     assert list(fig.data[0].y) == [3, 5]
 
-    from_labels = charts.class_balance_figure(np.array([0, 2, 2, 2]), "ko", class_names=["a", "b", "c"])
+    from_labels = charts.class_balance_figure(
+        np.array([0, 2, 2, 2]), "ko", class_names=["a", "b", "c"]
+    )
     assert list(from_labels.data[0].y) == [1, 0, 3]
     assert _title(from_labels.layout.yaxis) == "개수"
     with pytest.raises(ValueError, match="class_names=None"):
@@ -185,7 +191,9 @@ def test_decision_boundary_binary_uses_probability_of_class_1():
     x = np.array([[0.0, 0.0], [1.0, 1.0]])
     grid_x, grid_y, points = evaluation.input_grid(x, steps=5)
     output = 1 / (1 + np.exp(-(points[:, :1] - 0.5)))  # one sigmoid unit
-    fig = charts.decision_boundary_figure(grid_x, grid_y, output, x, np.array([0, 1]), ["neg", "pos"], "binary", "en")
+    fig = charts.decision_boundary_figure(
+        grid_x, grid_y, output, x, np.array([0, 1]), ["neg", "pos"], "binary", "en"
+    )
     heatmap = fig.data[0]
     assert isinstance(heatmap, go.Heatmap)
     z = np.asarray(heatmap.z)
@@ -202,12 +210,16 @@ def test_decision_boundary_multiclass_and_regression():
     grid_x, grid_y, points = evaluation.input_grid(x, steps=4)
     softmax = np.zeros((16, 3))
     softmax[np.arange(16), np.arange(16) % 3] = 1.0
-    fig = charts.decision_boundary_figure(grid_x, grid_y, softmax, x, np.array([0, 1, 2]), list("abc"), "multiclass", "en")
+    fig = charts.decision_boundary_figure(
+        grid_x, grid_y, softmax, x, np.array([0, 1, 2]), list("abc"), "multiclass", "en"
+    )
     np.testing.assert_array_equal(np.asarray(fig.data[0].z), (np.arange(16) % 3).reshape(4, 4))
     assert len(fig.data) == 4
 
     values = points.sum(axis=1, keepdims=True)
-    reg = charts.decision_boundary_figure(grid_x, grid_y, values, x, np.array([0.0, 2.0, 2.0]), [], "regression", "ko")
+    reg = charts.decision_boundary_figure(
+        grid_x, grid_y, values, x, np.array([0.0, 2.0, 2.0]), [], "regression", "ko"
+    )
     np.testing.assert_allclose(np.asarray(reg.data[0].z), values.reshape(4, 4))
     assert reg.layout.xaxis.title.text == "x₁"
 
@@ -311,10 +323,21 @@ def test_best_epoch_label_never_sits_on_the_legend(best_epoch):
 
 
 def test_marker_label_stands_where_the_curves_are_not():
-    history = [{"epoch": e, "loss": 1 / e, "val_loss": 1 / e + 0.01, "accuracy": 1 - 1 / (e + 1),
-                "val_accuracy": 1 - 1 / (e + 1) - 0.01} for e in range(1, 11)]
+    history = [
+        {
+            "epoch": e,
+            "loss": 1 / e,
+            "val_loss": 1 / e + 0.01,
+            "accuracy": 1 - 1 / (e + 1),
+            "val_accuracy": 1 - 1 / (e + 1) - 0.01,
+        }
+        for e in range(1, 11)
+    ]
     # Loss is low at the best epoch: the label hangs from the top.
-    assert charts.history_figure(history, "loss", "en", best_epoch=10).layout.annotations[0].yanchor == "top"
+    assert (
+        charts.history_figure(history, "loss", "en", best_epoch=10).layout.annotations[0].yanchor
+        == "top"
+    )
     # Accuracy is high there: the label stands on the bottom.
     accuracy = charts.history_figure(history, "accuracy", "en", best_epoch=10)
     assert accuracy.layout.annotations[0].yanchor == "bottom"

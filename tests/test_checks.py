@@ -16,8 +16,14 @@ from playground.settings import Settings
 SETTINGS = Settings()
 
 
-def make_dataset(task: str, classes: int = 0, shape: tuple[int, ...] = (2,), rows: int = 50,
-                 y: np.ndarray | None = None, x_high: float = 1.0) -> Dataset:
+def make_dataset(
+    task: str,
+    classes: int = 0,
+    shape: tuple[int, ...] = (2,),
+    rows: int = 50,
+    y: np.ndarray | None = None,
+    x_high: float = 1.0,
+) -> Dataset:
     """A tiny dataset; inputs uniform in [-x_high, x_high]."""
     rng = np.random.default_rng(0)
     x = rng.uniform(-x_high, x_high, (rows, *shape)).astype("float32")
@@ -39,10 +45,17 @@ REGRESSION = make_dataset("regression")
 UNIT_TARGETS = make_dataset("regression", y=np.linspace(0, 1, 50).astype("float32"))
 BIG_TARGETS = make_dataset("regression", y=np.linspace(25, 346, 50).astype("float32"))
 IMAGES = make_dataset("multiclass", 10, (28, 28), rows=20, x_high=1.0)
-RAW_PIXELS = Dataset("mnist", "multiclass", "image",
-                     np.random.default_rng(0).integers(0, 256, (20, 28, 28)).astype("uint8"),
-                     np.arange(20) % 10, np.zeros((2, 28, 28), "uint8"), np.arange(2),
-                     [f"p{i}" for i in range(784)], [str(i) for i in range(10)])
+RAW_PIXELS = Dataset(
+    "mnist",
+    "multiclass",
+    "image",
+    np.random.default_rng(0).integers(0, 256, (20, 28, 28)).astype("uint8"),
+    np.arange(20) % 10,
+    np.zeros((2, 28, 28), "uint8"),
+    np.arange(2),
+    [f"p{i}" for i in range(784)],
+    [str(i) for i in range(10)],
+)
 ONEHOT = {"label_encoding": "onehot"}
 RAW = DataConfig(name="mnist", scaling="none")
 
@@ -58,10 +71,21 @@ def check(dataset: Dataset, settings: Settings = SETTINGS, **overrides) -> list[
 # ------------------------------------------------- defaults are clean
 @pytest.mark.parametrize(
     "dataset, overrides",
-    [(BINARY, {}), (BINARY, ONEHOT), (MULTI3, {}), (MULTI3, ONEHOT), (MULTI10, {}),
-     (MULTI10, ONEHOT), (REGRESSION, {}), (BIG_TARGETS, {}), (IMAGES, {}), (IMAGES, ONEHOT),
-     (BINARY, {"layers": []}), (BIG_TARGETS, {"output_activation": "relu"}),
-     (MULTI10, {"early_stopping": True})],
+    [
+        (BINARY, {}),
+        (BINARY, ONEHOT),
+        (MULTI3, {}),
+        (MULTI3, ONEHOT),
+        (MULTI10, {}),
+        (MULTI10, ONEHOT),
+        (REGRESSION, {}),
+        (BIG_TARGETS, {}),
+        (IMAGES, {}),
+        (IMAGES, ONEHOT),
+        (BINARY, {"layers": []}),
+        (BIG_TARGETS, {"output_activation": "relu"}),
+        (MULTI10, {"early_stopping": True}),
+    ],
 )
 def test_auto_defaults_raise_nothing(dataset, overrides):
     assert check(dataset, **overrides) == []
@@ -82,22 +106,62 @@ CASES = [
     ("output_units_out_of_range", "error", MULTI10, {"output_units": 5000}, SETTINGS),
     ("too_many_params", "error", IMAGES, {"layers": [LayerConfig(32)]}, Settings(max_params=1000)),
     ("softmax_one_unit", "error", BINARY, {"output_activation": "softmax"}, SETTINGS),
-    ("sigmoid_one_unit_multiclass", "error", MULTI3,
-     {"output_activation": "sigmoid", "output_units": 1}, SETTINGS),
+    (
+        "sigmoid_one_unit_multiclass",
+        "error",
+        MULTI3,
+        {"output_activation": "sigmoid", "output_units": 1},
+        SETTINGS,
+    ),
     ("binary_loss_multiclass", "error", MULTI3, {"loss": "binary_crossentropy"}, SETTINGS),
-    ("crossentropy_one_unit", "error", BINARY, {"loss": "sparse_categorical_crossentropy"}, SETTINGS),
-    ("categorical_on_integer_labels", "error", MULTI10, {"loss": "categorical_crossentropy"}, SETTINGS),
-    ("sparse_on_onehot_labels", "error", MULTI10,
-     {**ONEHOT, "loss": "sparse_categorical_crossentropy"}, SETTINGS),
+    (
+        "crossentropy_one_unit",
+        "error",
+        BINARY,
+        {"loss": "sparse_categorical_crossentropy"},
+        SETTINGS,
+    ),
+    (
+        "categorical_on_integer_labels",
+        "error",
+        MULTI10,
+        {"loss": "categorical_crossentropy"},
+        SETTINGS,
+    ),
+    (
+        "sparse_on_onehot_labels",
+        "error",
+        MULTI10,
+        {**ONEHOT, "loss": "sparse_categorical_crossentropy"},
+        SETTINGS,
+    ),
     ("units_mismatch", "error", MULTI10, {"output_units": 3}, SETTINGS),
     ("units_mismatch_binary", "error", BINARY, {"output_units": 3}, SETTINGS),
     ("labels_outputs_mismatch", "error", BINARY, {"output_units": 2}, SETTINGS),
-    ("sigmoid_not_summing", "warning", MULTI3, {**ONEHOT, "output_activation": "sigmoid"}, SETTINGS),
+    (
+        "sigmoid_not_summing",
+        "warning",
+        MULTI3,
+        {**ONEHOT, "output_activation": "sigmoid"},
+        SETTINGS,
+    ),
     ("classification_regression_loss", "warning", BINARY, {"loss": "mse"}, SETTINGS),
     ("classification_regression_loss", "warning", MULTI10, {**ONEHOT, "loss": "mae"}, SETTINGS),
-    ("classification_output_not_probability", "warning", BINARY, {"output_activation": "linear"}, SETTINGS),
+    (
+        "classification_output_not_probability",
+        "warning",
+        BINARY,
+        {"output_activation": "linear"},
+        SETTINGS,
+    ),
     ("onehot_regression_ignored", "info", REGRESSION, ONEHOT, SETTINGS),
-    ("regression_classification_loss", "error", REGRESSION, {"loss": "binary_crossentropy"}, SETTINGS),
+    (
+        "regression_classification_loss",
+        "error",
+        REGRESSION,
+        {"loss": "binary_crossentropy"},
+        SETTINGS,
+    ),
     ("regression_units", "error", REGRESSION, {"output_units": 3}, SETTINGS),
     ("regression_softmax", "error", REGRESSION, {"output_activation": "softmax"}, SETTINGS),
     ("regression_sigmoid_range", "error", BIG_TARGETS, {"output_activation": "sigmoid"}, SETTINGS),
@@ -113,8 +177,13 @@ CASES = [
     ("batch_size_out_of_range", "error", BINARY, {"batch_size": 4097}, SETTINGS),
     ("validation_split_out_of_range", "error", BINARY, {"validation_split": 0.9}, SETTINGS),
     ("validation_split_out_of_range", "error", BINARY, {"validation_split": -0.1}, SETTINGS),
-    ("early_stopping_needs_validation", "error", BINARY,
-     {"early_stopping": True, "validation_split": 0.0}, SETTINGS),
+    (
+        "early_stopping_needs_validation",
+        "error",
+        BINARY,
+        {"early_stopping": True, "validation_split": 0.0},
+        SETTINGS,
+    ),
     ("patience_out_of_range", "error", BINARY, {"early_stopping": True, "patience": -1}, SETTINGS),
     ("patience_out_of_range", "error", BINARY, {"early_stopping": True, "patience": 201}, SETTINGS),
     ("seed_out_of_range", "error", BINARY, {"seed": -1}, SETTINGS),
@@ -122,15 +191,24 @@ CASES = [
     ("seed_out_of_range", "error", BINARY, {"data": DataConfig(seed=-1)}, SETTINGS),
     # BINARY fits 40 rows: 40 epochs of batch 1 are 1,600 steps; the default 2-16-16-1 net
     # has 337 parameters, so 100 epochs are 100 x 40 x 337 = 1,348,000 of work.
-    ("too_many_steps", "error", BINARY, {"batch_size": 1, "epochs": 40}, Settings(max_train_steps=1000)),
+    (
+        "too_many_steps",
+        "error",
+        BINARY,
+        {"batch_size": 1, "epochs": 40},
+        Settings(max_train_steps=1000),
+    ),
     ("too_much_work", "error", BINARY, {"epochs": 100}, Settings(max_train_work=100_000)),
     ("unscaled_inputs", "warning", RAW_PIXELS, {"data": RAW}, SETTINGS),
     ("linear_hidden_layers", "info", BINARY, {"layers": [LayerConfig(8, "linear")] * 2}, SETTINGS),
 ]
 
 
-@pytest.mark.parametrize("code, level, dataset, overrides, settings", CASES,
-                         ids=[f"{case[0]}-{i}" for i, case in enumerate(CASES)])
+@pytest.mark.parametrize(
+    "code, level, dataset, overrides, settings",
+    CASES,
+    ids=[f"{case[0]}-{i}" for i, case in enumerate(CASES)],
+)
 def test_each_problem_alone(code, level, dataset, overrides, settings):
     problems = check(dataset, settings, **overrides)
     assert codes(problems) == ["check." + code]
@@ -153,8 +231,11 @@ def test_every_code_has_message_and_fix_in_both_languages(code, lang):
     assert english != korean
 
 
-@pytest.mark.parametrize("code, level, dataset, overrides, settings", CASES,
-                         ids=[f"{case[0]}-{i}" for i, case in enumerate(CASES)])
+@pytest.mark.parametrize(
+    "code, level, dataset, overrides, settings",
+    CASES,
+    ids=[f"{case[0]}-{i}" for i, case in enumerate(CASES)],
+)
 def test_messages_fill_every_placeholder(code, level, dataset, overrides, settings):
     problem = check(dataset, settings, **overrides)[0]
     for lang in ("en", "ko"):
@@ -179,8 +260,13 @@ def test_batch_in_the_keras_error_is_the_real_first_batch():
 
 def test_mse_on_integer_multiclass_is_a_shape_error_and_a_warning():
     problems = check(MULTI10, loss="mse")
-    assert codes(problems) == ["check.labels_outputs_mismatch", "check.classification_regression_loss"]
-    assert "10 output units" in problems[0].message("en") and "1 column" in problems[0].message("en")
+    assert codes(problems) == [
+        "check.labels_outputs_mismatch",
+        "check.classification_regression_loss",
+    ]
+    assert "10 output units" in problems[0].message("en") and "1 column" in problems[0].message(
+        "en"
+    )
 
 
 def test_three_softmax_units_on_ten_classes_quotes_both_numbers():
@@ -210,15 +296,19 @@ def test_limits_come_from_settings():
     tight = Settings(max_units=8, max_layers=1, max_epochs=5)
     problems = check(BINARY, tight, layers=[LayerConfig(16), LayerConfig(4)], epochs=6)
     assert sorted(codes(problems)) == [
-        "check.epochs_out_of_range", "check.too_many_layers", "check.units_out_of_range"]
+        "check.epochs_out_of_range",
+        "check.too_many_layers",
+        "check.units_out_of_range",
+    ]
 
 
 def _sized(name: str, task: str, classes: int, shape: tuple[int, ...], rows: int) -> Dataset:
     """A dataset of `rows` rows that takes no memory: the checks read only its shape."""
     x = np.broadcast_to(np.float32(0), (rows, *shape))
     y = np.broadcast_to(np.int64(0), (rows,))
-    return Dataset(name, task, "tabular", x, y, x[:10], y[:10], [],
-                   [str(i) for i in range(classes)])
+    return Dataset(
+        name, task, "tabular", x, y, x[:10], y[:10], [], [str(i) for i in range(classes)]
+    )
 
 
 MNIST_ALL = _sized("mnist", "multiclass", 10, (28, 28), 60_000)
@@ -226,31 +316,60 @@ MNIST_DEFAULT = _sized("mnist", "multiclass", 10, (28, 28), 10_000)
 IMDB_COURSE = _sized("imdb", "binary", 2, (10_000,), 15_000)
 
 
-@pytest.mark.parametrize("dataset, config", [
-    # the course's MNIST lesson: all 60,000 rows, 784-16-8-10, batch 32, 20 epochs
-    (MNIST_ALL, ExperimentConfig(layers=[LayerConfig(16, "sigmoid"), LayerConfig(8, "sigmoid")],
-                                 optimizer="sgd", epochs=20, validation_split=0.0)),
-    (MNIST_ALL, ExperimentConfig(layers=[LayerConfig(16), LayerConfig(8)], epochs=20)),
-    # the course's IMDB lesson: 10,000-word input, 16-16-1, batch 512, 20 epochs, 15,000 rows
-    (IMDB_COURSE, ExperimentConfig(layers=[LayerConfig(16), LayerConfig(16)], epochs=20,
-                                   batch_size=512, validation_split=0.0)),
-    # the default digit model (784-256-128-10) on all rows for 20 epochs
-    (MNIST_ALL, ExperimentConfig(layers=[LayerConfig(256), LayerConfig(128)], epochs=20)),
-    # the biggest model this server allows (just under 2,000,000 parameters) on the default
-    # MNIST rows at the default epochs
-    (MNIST_DEFAULT, ExperimentConfig(layers=[LayerConfig(2048), LayerConfig(190)])),
-])
+@pytest.mark.parametrize(
+    "dataset, config",
+    [
+        # the course's MNIST lesson: all 60,000 rows, 784-16-8-10, batch 32, 20 epochs
+        (
+            MNIST_ALL,
+            ExperimentConfig(
+                layers=[LayerConfig(16, "sigmoid"), LayerConfig(8, "sigmoid")],
+                optimizer="sgd",
+                epochs=20,
+                validation_split=0.0,
+            ),
+        ),
+        (MNIST_ALL, ExperimentConfig(layers=[LayerConfig(16), LayerConfig(8)], epochs=20)),
+        # the course's IMDB lesson: 10,000-word input, 16-16-1, batch 512, 20 epochs, 15,000 rows
+        (
+            IMDB_COURSE,
+            ExperimentConfig(
+                layers=[LayerConfig(16), LayerConfig(16)],
+                epochs=20,
+                batch_size=512,
+                validation_split=0.0,
+            ),
+        ),
+        # the default digit model (784-256-128-10) on all rows for 20 epochs
+        (MNIST_ALL, ExperimentConfig(layers=[LayerConfig(256), LayerConfig(128)], epochs=20)),
+        # the biggest model this server allows (just under 2,000,000 parameters) on the default
+        # MNIST rows at the default epochs
+        (MNIST_DEFAULT, ExperimentConfig(layers=[LayerConfig(2048), LayerConfig(190)])),
+    ],
+)
 def test_the_course_workloads_fit_the_default_limits(dataset, config):
-    assert not has_errors(run_checks(config, dataset, Settings())), codes(run_checks(config, dataset, Settings()))
+    assert not has_errors(run_checks(config, dataset, Settings())), codes(
+        run_checks(config, dataset, Settings())
+    )
 
 
-@pytest.mark.parametrize("config, code", [
-    # 9.6 million steps: MNIST with batch 1 for 200 epochs
-    (ExperimentConfig(layers=[LayerConfig(16)], epochs=200, batch_size=1, validation_split=0.0),
-     "check.too_many_steps"),
-    # the biggest model on all of MNIST for 200 epochs: hours of one core
-    (ExperimentConfig(layers=[LayerConfig(2048), LayerConfig(190)], epochs=200), "check.too_much_work"),
-])
+@pytest.mark.parametrize(
+    "config, code",
+    [
+        # 9.6 million steps: MNIST with batch 1 for 200 epochs
+        (
+            ExperimentConfig(
+                layers=[LayerConfig(16)], epochs=200, batch_size=1, validation_split=0.0
+            ),
+            "check.too_many_steps",
+        ),
+        # the biggest model on all of MNIST for 200 epochs: hours of one core
+        (
+            ExperimentConfig(layers=[LayerConfig(2048), LayerConfig(190)], epochs=200),
+            "check.too_much_work",
+        ),
+    ],
+)
 def test_an_absurd_run_is_refused_with_what_to_change(config, code):
     problems = run_checks(config, MNIST_ALL, Settings())
     assert code in codes(problems)
@@ -261,14 +380,22 @@ def test_an_absurd_run_is_refused_with_what_to_change(config, code):
 
 
 def test_the_suggested_fixes_really_fit():
-    config = ExperimentConfig(layers=[LayerConfig(16)], epochs=200, batch_size=1, validation_split=0.0)
-    problem = next(p for p in run_checks(config, MNIST_ALL, Settings()) if p.code == "check.too_many_steps")
-    for change in ({"batch_size": problem.params["fitting_batch_size"]},
-                   {"epochs": problem.params["fitting_epochs"]}):
+    config = ExperimentConfig(
+        layers=[LayerConfig(16)], epochs=200, batch_size=1, validation_split=0.0
+    )
+    problem = next(
+        p for p in run_checks(config, MNIST_ALL, Settings()) if p.code == "check.too_many_steps"
+    )
+    for change in (
+        {"batch_size": problem.params["fitting_batch_size"]},
+        {"epochs": problem.params["fitting_epochs"]},
+    ):
         fixed = ExperimentConfig(**{**config.__dict__, **change})
         assert "check.too_many_steps" not in codes(run_checks(fixed, MNIST_ALL, Settings())), change
     big = ExperimentConfig(layers=[LayerConfig(2048), LayerConfig(190)], epochs=200)
-    problem = next(p for p in run_checks(big, MNIST_ALL, Settings()) if p.code == "check.too_much_work")
+    problem = next(
+        p for p in run_checks(big, MNIST_ALL, Settings()) if p.code == "check.too_much_work"
+    )
     fixed = ExperimentConfig(**{**big.__dict__, "epochs": problem.params["fitting_epochs"]})
     assert not has_errors(run_checks(fixed, MNIST_ALL, Settings()))
 
@@ -278,8 +405,9 @@ def test_patience_zero_is_keras_default_and_accepted():
 
 
 def test_errors_come_first():
-    problems = check(RAW_PIXELS, data=RAW, learning_rate=1e3, layers=[LayerConfig(8, "linear")],
-                     output_units=3)
+    problems = check(
+        RAW_PIXELS, data=RAW, learning_rate=1e3, layers=[LayerConfig(8, "linear")], output_units=3
+    )
     assert [p.level for p in problems] == ["error", "warning", "warning", "info"]
     assert has_errors(problems)
     assert not has_errors([p for p in problems if p.level != "error"])
@@ -292,10 +420,16 @@ def test_settings_default_to_the_environment(monkeypatch):
 
 def test_config_from_url_with_garbage_names_does_not_crash():
     config = ExperimentConfig.from_query_params(
-        {"layers": "8:swish,0:relu", "loss": "nope", "optimizer": "x", "output_activation": "y"})
+        {"layers": "8:swish,0:relu", "loss": "nope", "optimizer": "x", "output_activation": "y"}
+    )
     found = set(codes(run_checks(config, MULTI10, SETTINGS)))
-    assert {"check.unknown_activation", "check.unknown_loss", "check.unknown_optimizer",
-            "check.unknown_output_activation", "check.units_out_of_range"} <= found
+    assert {
+        "check.unknown_activation",
+        "check.unknown_loss",
+        "check.unknown_optimizer",
+        "check.unknown_output_activation",
+        "check.units_out_of_range",
+    } <= found
 
 
 # ------------------------------------ the claims are what Keras does
@@ -305,27 +439,40 @@ def _keras_error(config: ExperimentConfig, dataset: Dataset) -> str:
     model = build_model(config, dataset)
     y = encode_labels(dataset.y_train, config, dataset)
     with pytest.raises(ValueError) as raised:
-        model.fit(dataset.x_train, y, epochs=1, batch_size=config.batch_size,
-                  validation_split=config.validation_split, verbose=0)
+        model.fit(
+            dataset.x_train,
+            y,
+            epochs=1,
+            batch_size=config.batch_size,
+            validation_split=config.validation_split,
+            verbose=0,
+        )
     return str(raised.value)
 
 
 # MULTI10 has 50 rows; a 0.2 validation split leaves 40 to fit.
 @pytest.mark.parametrize("batch_size, printed", [(32, "None"), (20, "20")])
 def test_categorical_on_integer_labels_really_fails_in_keras(batch_size, printed):
-    config = ExperimentConfig(loss="categorical_crossentropy", layers=[LayerConfig(4)],
-                              batch_size=batch_size)
+    config = ExperimentConfig(
+        loss="categorical_crossentropy", layers=[LayerConfig(4)], batch_size=batch_size
+    )
     problem = run_checks(config, MULTI10, SETTINGS)[0]
     assert problem.code == "check.categorical_on_integer_labels"
     keras_says = f"target.shape=({printed},), output.shape=({printed}, 10)"
     assert keras_says in _keras_error(config, MULTI10)
     assert keras_says in problem.message("en")
-    assert f"Shapes ({batch_size}, 1) and ({batch_size}, 10) are incompatible" in problem.message("en")
+    assert f"Shapes ({batch_size}, 1) and ({batch_size}, 10) are incompatible" in problem.message(
+        "en"
+    )
 
 
 def test_sparse_on_onehot_labels_really_fails_in_keras():
-    config = ExperimentConfig(loss="sparse_categorical_crossentropy", label_encoding="onehot",
-                              layers=[LayerConfig(4)], batch_size=8)
+    config = ExperimentConfig(
+        loss="sparse_categorical_crossentropy",
+        label_encoding="onehot",
+        layers=[LayerConfig(4)],
+        batch_size=8,
+    )
     problem = run_checks(config, MULTI10, SETTINGS)[0]
     assert problem.code == "check.sparse_on_onehot_labels"
     keras_says = "target.shape=(8, 10), output.shape=(8, 10)"

@@ -7,12 +7,20 @@ import pandas as pd
 import pytest
 
 from playground import isolated
-from playground.datasets.csv_reader import MAX_HEADER_CHARS, CsvLimits, decode_text, read_csv_bytes, read_upload
+from playground.datasets.csv_reader import (
+    MAX_HEADER_CHARS,
+    CsvLimits,
+    decode_text,
+    read_csv_bytes,
+    read_upload,
+)
 from playground.errors import DatasetError
 
 
 def read(content, **limits):
-    return read_csv_bytes(content if isinstance(content, bytes) else content.encode(), CsvLimits(**limits))
+    return read_csv_bytes(
+        content if isinstance(content, bytes) else content.encode(), CsvLimits(**limits)
+    )
 
 
 def error_code(content, **limits) -> str:
@@ -26,15 +34,18 @@ def notes(table) -> dict:
 
 
 # ================================================================ encoding
-@pytest.mark.parametrize("encoded, label", [
-    (codecs.BOM_UTF8 + "키,값\n1,2\n".encode(), "UTF-8 (BOM)"),
-    ("키,값\n1,2\n".encode("utf-16"), "UTF-16"),
-    (codecs.BOM_UTF16_BE + "키,값\n1,2\n".encode("utf-16-be"), "UTF-16"),
-    ("키,값\n1,2\n".encode("utf-16-le"), "UTF-16"),  # no BOM
-    ("키,값\n1,2\n".encode("utf-32"), "UTF-32"),
-    ("키,값\n1,2\n".encode("cp949"), "CP949 (EUC-KR)"),
-    ("키,값\n1,2\n".encode("utf-8"), "UTF-8"),
-])
+@pytest.mark.parametrize(
+    "encoded, label",
+    [
+        (codecs.BOM_UTF8 + "키,값\n1,2\n".encode(), "UTF-8 (BOM)"),
+        ("키,값\n1,2\n".encode("utf-16"), "UTF-16"),
+        (codecs.BOM_UTF16_BE + "키,값\n1,2\n".encode("utf-16-be"), "UTF-16"),
+        ("키,값\n1,2\n".encode("utf-16-le"), "UTF-16"),  # no BOM
+        ("키,값\n1,2\n".encode("utf-32"), "UTF-32"),
+        ("키,값\n1,2\n".encode("cp949"), "CP949 (EUC-KR)"),
+        ("키,값\n1,2\n".encode(), "UTF-8"),
+    ],
+)
 def test_encodings_are_detected(encoded, label):
     text, found = decode_text(encoded)
     assert (text.lstrip("\ufeff").splitlines()[0], found) == ("키,값", label)
@@ -53,12 +64,15 @@ def test_western_accents_are_not_mistaken_for_korean():
 
 
 # =============================================================== delimiter
-@pytest.mark.parametrize("text, delimiter", [
-    ("a;b;c\n1;2;3\n4;5;6\n", ";"),
-    ("a\tb\tc\n1\t2\t3\n", "TAB"),
-    ("a|b\n1|2\n", "|"),
-    ("sep=;\na;b\n1,5;2\n", ";"),
-])
+@pytest.mark.parametrize(
+    "text, delimiter",
+    [
+        ("a;b;c\n1;2;3\n4;5;6\n", ";"),
+        ("a\tb\tc\n1\t2\t3\n", "TAB"),
+        ("a|b\n1|2\n", "|"),
+        ("sep=;\na;b\n1,5;2\n", ";"),
+    ],
+)
 def test_delimiters_are_detected_and_noted(text, delimiter):
     table = read(text)
     assert len(table.frame.columns) == (2 if delimiter in "|;" and "c" not in text else 3)
@@ -95,7 +109,12 @@ def test_ambiguous_numbers_stay_text():
 def test_infinite_and_huge_numbers_become_missing():
     table = read("a,b\ninf,1\n-inf,2\n1e308,3\n1e400,4\n3.5,5\n-1e39,6\n1e38,7\n")
     values = table.frame["a"].tolist()
-    assert np.isnan(values[:4]).all() and values[4] == 3.5 and np.isnan(values[5]) and values[6] == 1e38
+    assert (
+        np.isnan(values[:4]).all()
+        and values[4] == 3.5
+        and np.isnan(values[5])
+        and values[6] == 1e38
+    )
     assert notes(table)["data.note.out_of_range_numbers"] == {"count": 5, "columns": "a (5)"}
 
 
@@ -106,14 +125,17 @@ def test_booleans_with_missing_values_stay_booleans():
     assert frame["a"].tolist()[0] is True and pd.isna(frame["a"][1])
 
 
-@pytest.mark.parametrize("values, first", [
-    (["2024-03-05", "2024-12-31"], "2024-03-05"),
-    (["2024/03/05", "2024/12/31"], "2024-03-05"),
-    (["2024. 3. 5.", "2024. 12. 31."], "2024-03-05"),
-    (["03/25/2024", "12/31/2024"], "2024-03-25"),
-    (["25.03.2024", "31.12.2024"], "2024-03-25"),
-    (["2024-03-05 10:30", "2024-12-31 23:59"], "2024-03-05 10:30"),
-])
+@pytest.mark.parametrize(
+    "values, first",
+    [
+        (["2024-03-05", "2024-12-31"], "2024-03-05"),
+        (["2024/03/05", "2024/12/31"], "2024-03-05"),
+        (["2024. 3. 5.", "2024. 12. 31."], "2024-03-05"),
+        (["03/25/2024", "12/31/2024"], "2024-03-25"),
+        (["25.03.2024", "31.12.2024"], "2024-03-25"),
+        (["2024-03-05 10:30", "2024-12-31 23:59"], "2024-03-05 10:30"),
+    ],
+)
 def test_dates_are_read_as_dates(values, first):
     frame = read("d,n\n" + "".join(f"{v},{i}\n" for i, v in enumerate(values))).frame
     assert pd.api.types.is_datetime64_any_dtype(frame["d"])
@@ -130,7 +152,11 @@ def test_ragged_rows_are_skipped_with_their_line_numbers():
     rows = "".join(f"{i},{i}\n" for i in range(20))
     table = read("a,b\n1,2,3\n" + rows + "4,5,6,7\n")
     assert len(table.frame) == 20
-    assert notes(table)["data.note.skipped_ragged_rows"] == {"count": 2, "lines": "2, 23", "expected": 2}
+    assert notes(table)["data.note.skipped_ragged_rows"] == {
+        "count": 2,
+        "lines": "2, 23",
+        "expected": 2,
+    }
 
 
 def test_mostly_ragged_rows_are_refused_naming_the_first_line():
@@ -163,25 +189,32 @@ def test_long_files_are_sampled_to_the_row_and_cell_limits():
     table = read(text, max_rows=100)
     assert len(table.frame) == 100 and table.frame["a"].is_monotonic_increasing
     assert table.frame["a"].max() > 500  # a sample of the whole file, not its first rows
-    assert notes(table)["data.note.rows_sampled"] == {"kept": 100, "total": 1000, "max_rows": 100,
-                                                        "max_cells": CsvLimits().max_cells}
+    assert notes(table)["data.note.rows_sampled"] == {
+        "kept": 100,
+        "total": 1000,
+        "max_rows": 100,
+        "max_cells": CsvLimits().max_cells,
+    }
     assert len(read(text, max_cells=300).frame) == 150  # 2 columns
 
 
-@pytest.mark.parametrize("content, code", [
-    (b"", "data.csv_empty"),
-    (b" \r\n\t\n", "data.csv_empty"),
-    ("\ufeff".encode("utf-16"), "data.csv_empty"),
-    (b"a,b\n", "data.csv_header_only"),
-    (b"a,b\n\n\n", "data.csv_header_only"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "data.csv_binary_file"),
-    (b"PK\x03\x04\x14\x00\x00\x00[Content_Types].xml", "data.csv_excel_file"),
-    (b"PK\x03\x04\x14\x00\x00\x00data.csv", "data.csv_binary_file"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1", "data.csv_excel_file"),
-    (b"a,b\n1,\x00\x00\n", "data.csv_binary_file"),
-    (b",".join(b"c%d" % i for i in range(1001)) + b"\n1\n", "data.csv_too_many_columns"),
-    (b"a,b\n1," + b"x" * 200_000 + b"\n", "data.csv_cell_too_long"),
-])
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        (b"", "data.csv_empty"),
+        (b" \r\n\t\n", "data.csv_empty"),
+        ("\ufeff".encode("utf-16"), "data.csv_empty"),
+        (b"a,b\n", "data.csv_header_only"),
+        (b"a,b\n\n\n", "data.csv_header_only"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "data.csv_binary_file"),
+        (b"PK\x03\x04\x14\x00\x00\x00[Content_Types].xml", "data.csv_excel_file"),
+        (b"PK\x03\x04\x14\x00\x00\x00data.csv", "data.csv_binary_file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1", "data.csv_excel_file"),
+        (b"a,b\n1,\x00\x00\n", "data.csv_binary_file"),
+        (b",".join(b"c%d" % i for i in range(1001)) + b"\n1\n", "data.csv_too_many_columns"),
+        (b"a,b\n1," + b"x" * 200_000 + b"\n", "data.csv_cell_too_long"),
+    ],
+)
 def test_what_cannot_be_a_table_is_named(content, code):
     assert error_code(content) == code
 
@@ -199,12 +232,17 @@ def test_a_header_of_a_million_columns_is_refused_from_its_first_characters():
 
 
 # ============================================================ in the server
-@pytest.mark.parametrize("failure, code", [
-    (isolated.IsolatedTimeout, "data.csv_parse_timeout"),
-    (isolated.IsolatedOutOfMemory, "data.csv_parse_memory"),
-    (isolated.IsolatedCrash, "data.csv_parse_failed"),
-])
-def test_a_child_without_an_answer_is_explained_and_remembered(failure, code, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "failure, code",
+    [
+        (isolated.IsolatedTimeout, "data.csv_parse_timeout"),
+        (isolated.IsolatedOutOfMemory, "data.csv_parse_memory"),
+        (isolated.IsolatedCrash, "data.csv_parse_failed"),
+    ],
+)
+def test_a_child_without_an_answer_is_explained_and_remembered(
+    failure, code, tmp_path, monkeypatch
+):
     calls = []
 
     def failing(*args, **kwargs):
@@ -237,4 +275,7 @@ def test_a_busy_server_is_not_remembered(tmp_path, monkeypatch):
     with pytest.raises(DatasetError) as info:
         read_upload(path, CsvLimits(), timeout_s=7, memory_mb=300)
     assert info.value.code == "data.csv_server_busy"
-    assert list(read_upload(path, CsvLimits(), timeout_s=7, memory_mb=300).frame.columns) == ["a", "b"]
+    assert list(read_upload(path, CsvLimits(), timeout_s=7, memory_mb=300).frame.columns) == [
+        "a",
+        "b",
+    ]

@@ -67,19 +67,39 @@ def _error_code(config: DataConfig) -> str:
 # ============================================================== registry
 def test_registry_lists_every_dataset_in_order():
     assert list(DATASETS) == [
-        "moons", "circles", "xor", "spiral", "gaussians",
-        "iris", "wine", "breast_cancer", "diabetes", "mnist", "imdb", "csv",
+        "moons",
+        "circles",
+        "xor",
+        "spiral",
+        "gaussians",
+        "iris",
+        "wine",
+        "breast_cancer",
+        "diabetes",
+        "mnist",
+        "imdb",
+        "csv",
     ]
-    assert {DATASETS[n].kind for n in ("moons", "circles", "xor", "spiral", "gaussians")} == {"points2d"}
+    assert {DATASETS[n].kind for n in ("moons", "circles", "xor", "spiral", "gaussians")} == {
+        "points2d"
+    }
     assert DATASETS["diabetes"].fixed_task == "regression"
     assert DATASETS["csv"].fixed_task is None
     assert [n for n, s in DATASETS.items() if s.has_official_test_split] == ["mnist", "imdb"]
-    assert [n for n, s in DATASETS.items() if s.uses_noise] == ["moons", "circles", "xor", "spiral", "gaussians"]
+    assert [n for n, s in DATASETS.items() if s.uses_noise] == [
+        "moons",
+        "circles",
+        "xor",
+        "spiral",
+        "gaussians",
+    ]
 
 
 def test_every_message_key_has_english_and_korean():
-    source = "".join(path.read_text(encoding="utf-8")
-                     for path in sorted((REPO / "playground" / "datasets").glob("*.py")))
+    source = "".join(
+        path.read_text(encoding="utf-8")
+        for path in sorted((REPO / "playground" / "datasets").glob("*.py"))
+    )
     used = set(re.findall(r'"(data\.[a-z_.]+[a-z_])"', source))
     used |= {f"data.name.{name}" for name in DATASETS}
     assert "data.mnist_unavailable" in used
@@ -87,7 +107,9 @@ def test_every_message_key_has_english_and_korean():
     assert not missing
     hangul = re.compile("[\uac00-\ud7a3]")
     for key in data_messages.MESSAGES:
-        assert all(templates(key, "en")) and all(hangul.search(korean) for korean in templates(key, "ko")), key
+        assert all(templates(key, "en")) and all(
+            hangul.search(korean) for korean in templates(key, "ko")
+        ), key
 
 
 # ============================================================= toy sets
@@ -112,7 +134,9 @@ def test_toy_sets_are_2d_binary_stratified_and_seeded(name):
 
     again = load_dataset(config)
     np.testing.assert_array_equal(again.x_train, dataset.x_train)
-    other_seed = load_dataset(DataConfig(name=name, n_samples=200, noise=0.1, test_fraction=0.25, seed=4))
+    other_seed = load_dataset(
+        DataConfig(name=name, n_samples=200, noise=0.1, test_fraction=0.25, seed=4)
+    )
     assert not np.array_equal(other_seed.x_train, dataset.x_train)
 
 
@@ -155,9 +179,23 @@ def test_gaussian_noise_widens_the_blobs():
 @pytest.mark.parametrize(
     "name, loader, rows, features, task, classes",
     [
-        ("iris", sk_datasets.load_iris, 150, 4, "multiclass", ["setosa", "versicolor", "virginica"]),
+        (
+            "iris",
+            sk_datasets.load_iris,
+            150,
+            4,
+            "multiclass",
+            ["setosa", "versicolor", "virginica"],
+        ),
         ("wine", sk_datasets.load_wine, 178, 13, "multiclass", ["class_0", "class_1", "class_2"]),
-        ("breast_cancer", sk_datasets.load_breast_cancer, 569, 30, "binary", ["malignant", "benign"]),
+        (
+            "breast_cancer",
+            sk_datasets.load_breast_cancer,
+            569,
+            30,
+            "binary",
+            ["malignant", "benign"],
+        ),
         ("diabetes", sk_datasets.load_diabetes, 442, 10, "regression", []),
     ],
 )
@@ -174,7 +212,9 @@ def test_sklearn_sets_keep_rows_names_and_task(name, loader, rows, features, tas
     assert dataset.x_train.dtype == np.float32
     if task == "regression":
         assert dataset.y_train.dtype == np.float32
-        assert sorted(np.concatenate([dataset.y_train, dataset.y_test])) == sorted(bunch.target.astype(np.float32))
+        assert sorted(np.concatenate([dataset.y_train, dataset.y_test])) == sorted(
+            bunch.target.astype(np.float32)
+        )
     else:
         assert dataset.y_train.dtype == np.int64
         expected = np.bincount(bunch.target)
@@ -257,7 +297,9 @@ def test_mnist_scaling_modes(isolated_dirs):
     assert standard.x_train.mean() == pytest.approx(0.0, abs=1e-4)
     assert standard.x_train.std() == pytest.approx(1.0, abs=1e-4)
     train = arrays["x_train"].astype(np.float64)
-    np.testing.assert_allclose(standard.x_test, (arrays["x_test"] - train.mean()) / train.std(), atol=1e-4)
+    np.testing.assert_allclose(
+        standard.x_test, (arrays["x_test"] - train.mean()) / train.std(), atol=1e-4
+    )
 
 
 def test_mnist_n_samples_keeps_the_first_training_images(isolated_dirs):
@@ -305,13 +347,24 @@ def test_mnist_corrupt_file_is_reported(isolated_dirs):
 REAL_MNIST = shared_mnist_path()
 
 
-@pytest.mark.skipif(REAL_MNIST is None, reason="real mnist.npz not available (set PLAYGROUND_DATA_DIR)")
+@pytest.mark.skipif(
+    REAL_MNIST is None, reason="real mnist.npz not available (set PLAYGROUND_DATA_DIR)"
+)
 def test_real_mnist_has_the_standard_counts(monkeypatch):
     monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(REAL_MNIST.parent))
     dataset = load_dataset(DataConfig(name="mnist", n_samples=0, scaling="minmax"))
     assert dataset.x_train.shape == (60000, 28, 28) and dataset.x_test.shape == (10000, 28, 28)
     assert list(class_counts(dataset.y_test, dataset.class_names).values()) == [
-        980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009,
+        980,
+        1135,
+        1032,
+        1010,
+        982,
+        892,
+        958,
+        1028,
+        974,
+        1009,
     ]
     assert np.bincount(dataset.y_train)[1] == 6742
     assert 0.0 <= dataset.x_train.min() and dataset.x_train.max() == 1.0
@@ -320,6 +373,7 @@ def test_real_mnist_has_the_standard_counts(monkeypatch):
 # ================================================================= IMDB
 def write_imdb(folder: Path, n_train=12, n_test=8, word_index=True) -> dict:
     """A small imdb.npz: review i of a split holds raw word ids [i+1, 7, 20000]."""
+
     def reviews(n):
         seqs = np.empty(n, dtype=object)
         for i in range(n):
@@ -395,8 +449,13 @@ def test_imdb_matches_keras_load_data(isolated_dirs, monkeypatch):
     seqs = np.empty(30, dtype=object)
     for i in range(30):
         seqs[i] = rng.integers(1, 12000, size=rng.integers(2, 40)).tolist()
-    np.savez(isolated_dirs / "imdb.npz", x_train=seqs[:18], y_train=rng.integers(0, 2, 18),
-             x_test=seqs[18:], y_test=rng.integers(0, 2, 12))
+    np.savez(
+        isolated_dirs / "imdb.npz",
+        x_train=seqs[:18],
+        y_train=rng.integers(0, 2, 18),
+        x_test=seqs[18:],
+        y_test=rng.integers(0, 2, 12),
+    )
     monkeypatch.setattr(imdb_module, "get_file", lambda **_: str(isolated_dirs / "imdb.npz"))
     (x_train, y_train), (x_test, y_test) = imdb_module.load_data(num_words=10000)
 
@@ -614,14 +673,18 @@ def test_csv_cells_after_one_hot_are_bounded_by_sampling(monkeypatch):
 
 
 def test_csv_inf_targets_dates_and_booleans():
-    rows = "".join(f"2024-01-{1 + i % 28:02d},{'TRUE' if i % 2 else 'FALSE'},{i * 1.5}\n" for i in range(30))
+    rows = "".join(
+        f"2024-01-{1 + i % 28:02d},{'TRUE' if i % 2 else 'FALSE'},{i * 1.5}\n" for i in range(30)
+    )
     file_id = upload("when,flag,y\n" + rows + "2024-02-01,TRUE,inf\n")
     dataset = load_dataset(csv_config(file_id, "y", scaling="none"))
     notes = dict(dataset.notes)
     assert dataset.task == "regression" and len(dataset.y_train) + len(dataset.y_test) == 30
     assert notes["data.note.out_of_range_numbers"] == {"count": 1, "columns": "y (1)"}
     assert notes["data.note.dropped_missing_target"]["count"] == 1
-    assert notes["data.note.dates"] == {"columns": "when"} and notes["data.note.booleans"] == {"columns": "flag"}
+    assert notes["data.note.dates"] == {"columns": "when"} and notes["data.note.booleans"] == {
+        "columns": "flag"
+    }
     x = np.concatenate([dataset.x_train, dataset.x_test])
     assert set(x[:, 1]) == {0.0, 1.0}
     assert x[:, 0].min() == (pd.Timestamp("2024-01-01") - pd.Timestamp("1970-01-01")).days
@@ -635,7 +698,13 @@ def test_csv_feature_names_are_unique_after_one_hot():
 
 
 def test_unique_names():
-    assert datasets.unique_names(["a", "a", "a (2)", "b", "a"]) == ["a", "a (3)", "a (2)", "b", "a (4)"]
+    assert datasets.unique_names(["a", "a", "a (2)", "b", "a"]) == [
+        "a",
+        "a (3)",
+        "a (2)",
+        "b",
+        "a (4)",
+    ]
 
 
 def test_error_messages_quote_the_bad_value():
@@ -670,7 +739,6 @@ def test_a_task_override_on_a_fixed_dataset_is_noted():
     assert ("data.note.task_fixed", {"fixed": "multiclass", "task": "regression"}) in dataset.notes
 
 
-
 # ============================================================= the package
 def test_every_loader_gives_the_kind_its_spec_declares(isolated_dirs):
     write_mnist(isolated_dirs)
@@ -684,15 +752,20 @@ def test_every_loader_gives_the_kind_its_spec_declares(isolated_dirs):
 def test_the_csv_reading_child_does_not_import_scikit_learn():
     """The CSV reader runs in a fresh interpreter per upload; importing this
     package must cost it NumPy and pandas only (scikit-learn triples its start)."""
-    code = ("import sys; import playground.datasets.csv_reader\n"
-            "assert 'sklearn' not in sys.modules, sorted(m for m in sys.modules if 'sklearn' in m)[:3]\n")
+    code = (
+        "import sys; import playground.datasets.csv_reader\n"
+        "assert 'sklearn' not in sys.modules, sorted(m for m in sys.modules if 'sklearn' in m)[:3]\n"
+    )
     subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True, timeout=120)
 
 
 def test_the_package_docstring_examples_run(isolated_dirs):
     dataset = load_dataset(DataConfig(name="iris", scaling="standard"))
     assert (dataset.x_train.shape, dataset.task, dataset.class_names) == (
-        (120, 4), "multiclass", ["setosa", "versicolor", "virginica"])
+        (120, 4),
+        "multiclass",
+        ["setosa", "versicolor", "virginica"],
+    )
     rows = "".join(f"{150 + i},{45 + i},{'ab'[i % 2]}\n" for i in range(20))
     file_id = store_upload(("height,weight,team\n" + rows).encode())
     dataset = load_dataset(DataConfig(name="csv", csv_file=file_id, target="team"))

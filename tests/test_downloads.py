@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from playground import datasets
-from playground.datasets import downloads
 from playground.config import DataConfig
+from playground.datasets import downloads
 from playground.datasets.downloads import DownloadError, RemoteFile
 from playground.errors import DatasetError
 from tests.conftest import REPO_ROOT, refused_url
@@ -25,8 +25,9 @@ class FileServer:
     then ends when the connection closes).
     """
 
-    def __init__(self, files: dict[str, bytes], declared_length: int | None = None,
-                 delay_s: float = 0.0):
+    def __init__(
+        self, files: dict[str, bytes], declared_length: int | None = None, delay_s: float = 0.0
+    ):
         self.files, self.requests = files, []
         outer = self
 
@@ -88,7 +89,9 @@ def test_the_addresses_and_hashes_are_the_ones_keras_uses():
     for module in ("mnist.py", "imdb.py"):
         keras_source = open(f"{keras_datasets}/{module}").read()
         assert downloads.KERAS_DATASETS_URL in keras_source
-    keras_text = open(f"{keras_datasets}/mnist.py").read() + open(f"{keras_datasets}/imdb.py").read()
+    keras_text = (
+        open(f"{keras_datasets}/mnist.py").read() + open(f"{keras_datasets}/imdb.py").read()
+    )
     for file in downloads.REMOTE_FILES.values():
         assert f'"{file.file_hash}"' in keras_text, file.name
         assert file.name in keras_text and file.file_hash in source
@@ -118,13 +121,18 @@ def test_the_md5_hash_of_the_word_index_is_checked_too(monkeypatch, tmp_path):
         server.close()
 
 
-@pytest.mark.parametrize("served, declared, why", [
-    (b"tampered", None, "hash"),
-    (b"y" * 5000, 0, "more than the 1,000 bytes expected"),  # no length given: counted
-    (b"y" * 10, 5000, "offers 5,000 bytes"),  # announced past the bound
-], ids=["hash", "streamed-too-large", "announced-too-large"])
-def test_a_wrong_or_oversized_file_is_refused_and_nothing_is_kept(monkeypatch, tmp_path, served,
-                                                                    declared, why):
+@pytest.mark.parametrize(
+    "served, declared, why",
+    [
+        (b"tampered", None, "hash"),
+        (b"y" * 5000, 0, "more than the 1,000 bytes expected"),  # no length given: counted
+        (b"y" * 10, 5000, "offers 5,000 bytes"),  # announced past the bound
+    ],
+    ids=["hash", "streamed-too-large", "announced-too-large"],
+)
+def test_a_wrong_or_oversized_file_is_refused_and_nothing_is_kept(
+    monkeypatch, tmp_path, served, declared, why
+):
     remote(monkeypatch, "imdb.npz", b"the real file", max_bytes=1000)
     server = serve(monkeypatch, {"imdb.npz": served}, declared_length=declared)
     try:
@@ -163,8 +171,10 @@ def test_pages_that_ask_at_once_share_one_download(monkeypatch, tmp_path):
     remote(monkeypatch, "mnist.npz", body)
     server = serve(monkeypatch, {"mnist.npz": body}, delay_s=0.3)
     results = []
-    threads = [threading.Thread(target=lambda: results.append(downloads.fetch("mnist.npz", tmp_path)))
-               for _ in range(5)]
+    threads = [
+        threading.Thread(target=lambda: results.append(downloads.fetch("mnist.npz", tmp_path)))
+        for _ in range(5)
+    ]
     try:
         for thread in threads:
             thread.start()
@@ -189,10 +199,12 @@ def test_a_slow_server_is_given_up_within_the_timeout(monkeypatch, tmp_path):
 
 def test_mnist_is_downloaded_into_the_keras_cache_and_loaded(monkeypatch, tmp_path):
     rng = np.random.default_rng(0)
-    arrays = {"x_train": rng.integers(0, 256, (12, 28, 28), dtype=np.uint8),
-              "y_train": np.arange(12, dtype=np.uint8) % 10,
-              "x_test": rng.integers(0, 256, (6, 28, 28), dtype=np.uint8),
-              "y_test": np.arange(6, dtype=np.uint8)}
+    arrays = {
+        "x_train": rng.integers(0, 256, (12, 28, 28), dtype=np.uint8),
+        "y_train": np.arange(12, dtype=np.uint8) % 10,
+        "x_test": rng.integers(0, 256, (6, 28, 28), dtype=np.uint8),
+        "y_test": np.arange(6, dtype=np.uint8),
+    }
     np.savez(tmp_path / "served.npz", **arrays)
     body = (tmp_path / "served.npz").read_bytes()
     remote(monkeypatch, "mnist.npz", body)
@@ -232,6 +244,11 @@ def test_loading_or_downloading_never_imports_keras(tmp_path):
         "        pass\n"
         "assert 'keras' not in sys.modules and 'tensorflow' not in sys.modules, 'imported'\n"
     )
-    env = {"PATH": "/usr/bin:/bin", "KERAS_HOME": str(tmp_path), "HOME": str(tmp_path),
-           "PLAYGROUND_DATA_DIR": str(tmp_path / "none"), downloads.URL_VARIABLE: refused_url()}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "KERAS_HOME": str(tmp_path),
+        "HOME": str(tmp_path),
+        "PLAYGROUND_DATA_DIR": str(tmp_path / "none"),
+        downloads.URL_VARIABLE: refused_url(),
+    }
     subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, env=env, check=True, timeout=120)

@@ -39,7 +39,9 @@ def digit(name, left, top, height, pen=PEN):
     left, top = left + pen / 2, top + pen / 2
     if name == "1":
         return [("line", [(left, top), (left, top + height)])]
-    return [("line", [(left, top), (left + 0.7 * height, top), (left + 0.25 * height, top + height)])]
+    return [
+        ("line", [(left, top), (left + 0.7 * height, top), (left + 0.25 * height, top + height)])
+    ]
 
 
 def drawn(name, left, top, height, pen=PEN, **kwargs):
@@ -97,7 +99,7 @@ def test_output_is_laid_out_like_mnist(name, height, corner):
 @pytest.mark.parametrize(("height", "width"), [(200, 90), (250, 35), (50, 200)])
 def test_the_longer_side_becomes_twenty_pixels_keeping_the_aspect_ratio(height, width):
     block = np.zeros((CANVAS, CANVAS), dtype=np.uint8)
-    block[13:13 + height, 27:27 + width] = 255
+    block[13 : 13 + height, 27 : 27 + width] = 255
     image = to_mnist_input(block)
     # Each row and column the block covers counts by its coverage.
     rows, columns = image.max(axis=1).sum(), image.max(axis=0).sum()

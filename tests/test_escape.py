@@ -46,7 +46,10 @@ def test_addresses_cannot_become_links():
     # GitHub-flavoured Markdown's bare-address links, as its extension finds them in text
     unescaped = re.sub(r"\\(.)", r"\1", escaped)
     assert not re.search(r"https?://|www\.|\w@\w", unescaped)
-    assert unescaped.replace(WORD_JOINER, "") == "see http://evil.example, www.evil.example or a@evil.example"
+    assert (
+        unescaped.replace(WORD_JOINER, "")
+        == "see http://evil.example, www.evil.example or a@evil.example"
+    )
     assert WORD_JOINER not in escape_markdown("ratio 3:1, 데이터:값")
 
 
@@ -80,9 +83,13 @@ def test_a_translated_message_is_not_escaped_twice():
 
 
 def test_templates_keep_their_own_formatting():
-    message = translate("check.unknown_loss", "en", **escape_params({"name": "[x](y)", "choices": "mse"}))
+    message = translate(
+        "check.unknown_loss", "en", **escape_params({"name": "[x](y)", "choices": "mse"})
+    )
     assert message == "The loss function is unknown. Received: loss='\\[x\\]\\(y\\)'."
-    assert "Pick Auto" in translate("check.unknown_loss.fix", "en", **escape_params({"choices": "mse"}))
+    assert "Pick Auto" in translate(
+        "check.unknown_loss.fix", "en", **escape_params({"choices": "mse"})
+    )
 
 
 def test_an_error_keeps_its_raw_values_for_logs():

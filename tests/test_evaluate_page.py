@@ -33,8 +33,9 @@ def report(at):
 @pytest.fixture(scope="module")
 def breast_cancer_evaluate():
     """One breast-cancer run trained through the Train page, then its Evaluate page."""
-    config = ExperimentConfig(data=DataConfig(name="breast_cancer"), epochs=5,
-                              layers=[LayerConfig(8, "relu")])
+    config = ExperimentConfig(
+        data=DataConfig(name="breast_cancer"), epochs=5, layers=[LayerConfig(8, "relu")]
+    )
     at = open_page("pages/train.py", config)
     at.button(key="train_button").click().run()
     run_until(at, lambda page: "Finished after" in texts(page))
@@ -52,7 +53,10 @@ def test_breast_cancer_threshold_is_about_malignant_by_default(breast_cancer_eva
     assert "P(malignant)" in texts(at) and "catch more malignant cases" in texts(at)
     chart = figure(at, "threshold_chart")
     assert chart.layout.xaxis.title.text == "Threshold on P(malignant)"
-    assert [trace.name for trace in chart.data[:2]] == ["Precision of malignant", "Recall of malignant"]
+    assert [trace.name for trace in chart.data[:2]] == [
+        "Precision of malignant",
+        "Recall of malignant",
+    ]
 
     at.slider(key="threshold").set_value(0.9).run()
     strict_recall = report(at).value.loc["malignant", "recall"]

@@ -40,7 +40,9 @@ def test_binary_confusion_and_report_match_sklearn(binary_case, threshold):
     np.testing.assert_array_equal(y_pred, expected_pred)
 
     cm = evaluation.confusion(y_true, y_pred, 2)
-    np.testing.assert_array_equal(cm, metrics.confusion_matrix(y_true, expected_pred, labels=[0, 1]))
+    np.testing.assert_array_equal(
+        cm, metrics.confusion_matrix(y_true, expected_pred, labels=[0, 1])
+    )
     assert cm.sum() == len(y_true)
 
     frame = evaluation.report_frame(y_true, y_pred, ["neg", "pos"])
@@ -86,11 +88,15 @@ def test_default_sweep_spans_the_unit_interval(binary_case):
 @pytest.mark.parametrize("shape", ["flat", "sigmoid", "softmax"])
 def test_positive_class_0_turns_the_threshold_around(binary_case, shape):
     y_true, p1 = binary_case
-    prob = {"flat": p1, "sigmoid": p1.reshape(-1, 1), "softmax": np.column_stack([1 - p1, p1])}[shape]
+    prob = {"flat": p1, "sigmoid": p1.reshape(-1, 1), "softmax": np.column_stack([1 - p1, p1])}[
+        shape
+    ]
     np.testing.assert_allclose(evaluation.positive_probability(prob, positive=0), 1 - p1)
     for threshold in THRESHOLDS:
         expected = np.where(1 - p1 >= threshold, 0, 1)
-        np.testing.assert_array_equal(evaluation.predicted_classes(prob, threshold, positive=0), expected)
+        np.testing.assert_array_equal(
+            evaluation.predicted_classes(prob, threshold, positive=0), expected
+        )
 
 
 def test_with_positive_class_0_lowering_the_threshold_raises_recall_of_class_0(binary_case):
@@ -126,7 +132,10 @@ def test_default_positive_class_is_class_1_unless_the_dataset_names_one():
     assert cancer == "malignant"
     # scikit-learn's label order: malignant is class 0.
     assert evaluation.default_positive_class(["malignant", "benign"], cancer) == 0
-    assert evaluation.default_positive_class(["0", "1"], datasets.DATASETS["moons"].positive_class) == 1
+    assert (
+        evaluation.default_positive_class(["0", "1"], datasets.DATASETS["moons"].positive_class)
+        == 1
+    )
     assert evaluation.default_positive_class(["no", "yes"]) == 1
     assert evaluation.default_positive_class(["no", "yes"], "maybe") == 1
 
@@ -138,8 +147,11 @@ def test_row_percentages_per_actual_class_and_blank_for_an_empty_row():
     assert np.all(np.isnan(percent[1]))
     np.testing.assert_allclose(percent[2], [25, 25, 50])
     np.testing.assert_allclose(
-        percent[[0, 2]], 100 * metrics.confusion_matrix([0, 0, 0, 0, 2, 2, 2, 2], [0, 0, 0, 1, 0, 1, 2, 2],
-                                                         normalize="true")[[0, 2]]
+        percent[[0, 2]],
+        100
+        * metrics.confusion_matrix(
+            [0, 0, 0, 0, 2, 2, 2, 2], [0, 0, 0, 1, 0, 1, 2, 2], normalize="true"
+        )[[0, 2]],
     )
 
 
@@ -159,7 +171,9 @@ def test_predicted_classes_accepts_every_output_shape():
 def test_positive_probability_picks_the_class_1_column():
     flat = np.array([0.1, 0.9])
     np.testing.assert_array_equal(evaluation.positive_probability(flat.reshape(-1, 1)), flat)
-    np.testing.assert_array_equal(evaluation.positive_probability(np.column_stack([1 - flat, flat])), flat)
+    np.testing.assert_array_equal(
+        evaluation.positive_probability(np.column_stack([1 - flat, flat])), flat
+    )
     with pytest.raises(ValueError, match=r"prob.shape=\(2, 3\)"):
         evaluation.positive_probability(np.ones((2, 3)) / 3)
 
@@ -188,7 +202,9 @@ def test_multiclass_confusion_and_report_match_sklearn(multiclass_case):
     for name in names:
         assert frame.loc[name, "recall"] == pytest.approx(expected[name]["recall"])
         assert frame.loc[name, "support"] == expected[name]["support"]
-    assert frame.loc["accuracy", "f1-score"] == pytest.approx(metrics.accuracy_score(y_true, y_pred))
+    assert frame.loc["accuracy", "f1-score"] == pytest.approx(
+        metrics.accuracy_score(y_true, y_pred)
+    )
 
 
 def test_confusion_keeps_classes_that_never_occur():
@@ -249,7 +265,11 @@ def test_best_epoch_falls_back_to_train_loss_and_handles_empty():
 
 
 def test_best_epoch_for_accuracy_takes_the_highest():
-    history = [{"epoch": 1, "val_accuracy": 0.6}, {"epoch": 2, "val_accuracy": 0.8}, {"epoch": 3, "val_accuracy": 0.7}]
+    history = [
+        {"epoch": 1, "val_accuracy": 0.6},
+        {"epoch": 2, "val_accuracy": 0.8},
+        {"epoch": 3, "val_accuracy": 0.7},
+    ]
     assert evaluation.best_epoch(history, monitor="val_accuracy") == 2
 
 
@@ -259,18 +279,25 @@ def test_best_epoch_uses_logged_epoch_numbers():
 
 
 def test_looks_overfit_when_val_loss_turns_up_while_train_falls():
-    overfit = _history([1.0, 0.7, 0.5, 0.4, 0.3, 0.2, 0.15, 0.1],
-                       [0.9, 0.6, 0.5, 0.6, 0.75, 0.9, 1.0, 1.1])
+    overfit = _history(
+        [1.0, 0.7, 0.5, 0.4, 0.3, 0.2, 0.15, 0.1], [0.9, 0.6, 0.5, 0.6, 0.75, 0.9, 1.0, 1.1]
+    )
     assert evaluation.looks_overfit(overfit)
 
 
 def test_looks_overfit_false_cases():
     # Still improving.
-    assert not evaluation.looks_overfit(_history([1.0, 0.8, 0.6, 0.5, 0.4], [1.0, 0.8, 0.7, 0.6, 0.5]))
+    assert not evaluation.looks_overfit(
+        _history([1.0, 0.8, 0.6, 0.5, 0.4], [1.0, 0.8, 0.7, 0.6, 0.5])
+    )
     # Only two epochs past the minimum.
-    assert not evaluation.looks_overfit(_history([1.0, 0.7, 0.5, 0.4, 0.3], [0.9, 0.6, 0.5, 0.55, 0.6]))
+    assert not evaluation.looks_overfit(
+        _history([1.0, 0.7, 0.5, 0.4, 0.3], [0.9, 0.6, 0.5, 0.55, 0.6])
+    )
     # Both losses rising: diverging, not overfitting.
-    assert not evaluation.looks_overfit(_history([0.5, 0.4, 0.3, 0.5, 0.6, 0.7], [0.9, 0.6, 0.5, 0.55, 0.6, 0.7]))
+    assert not evaluation.looks_overfit(
+        _history([0.5, 0.4, 0.3, 0.5, 0.6, 0.7], [0.9, 0.6, 0.5, 0.55, 0.6, 0.7])
+    )
     # No validation data, or nothing yet.
     assert not evaluation.looks_overfit(_history([1.0, 0.7, 0.5, 0.4, 0.3, 0.2]))
     assert not evaluation.looks_overfit([])
@@ -294,13 +321,17 @@ def test_report_frame_is_a_dataframe_with_int_support(binary_case):
     assert isinstance(frame, pd.DataFrame)
     assert frame["support"].dtype.kind == "i"
     # A missing value (shown blank by the page), not None or 0.
-    assert math.isnan(frame.loc["accuracy", "precision"]) and math.isnan(frame.loc["accuracy", "recall"])
+    assert math.isnan(frame.loc["accuracy", "precision"]) and math.isnan(
+        frame.loc["accuracy", "recall"]
+    )
     assert frame.loc["accuracy", "support"] == len(y_true)
 
 
 def test_looks_overfit_ignores_noise_on_a_plateau():
-    history = [{"epoch": i + 1, "loss": 1.0 / (i + 1), "val_loss": v}
-               for i, v in enumerate([0.5, 0.3, 0.2, 0.1, 0.101, 0.102, 0.103, 0.102])]
+    history = [
+        {"epoch": i + 1, "loss": 1.0 / (i + 1), "val_loss": v}
+        for i, v in enumerate([0.5, 0.3, 0.2, 0.1, 0.101, 0.102, 0.103, 0.102])
+    ]
     assert not evaluation.looks_overfit(history)
     history[-1]["val_loss"] = 0.2  # one jump is not a sustained rise
     assert not evaluation.looks_overfit(history)

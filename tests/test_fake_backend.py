@@ -8,8 +8,9 @@ from tests import fake_backend
 from tests.test_pages import texts
 from tests.test_train_page import open_train_page, sidebar_texts
 
-MOONS = ExperimentConfig(data=DataConfig(name="moons", n_samples=200), epochs=3,
-                         layers=[LayerConfig(8, "relu")])
+MOONS = ExperimentConfig(
+    data=DataConfig(name="moons", n_samples=200), epochs=3, layers=[LayerConfig(8, "relu")]
+)
 LOGS = {"loss": 0.5, "val_loss": 0.55, "accuracy": 0.8, "val_accuracy": 0.78}
 
 
@@ -31,7 +32,9 @@ def test_the_backend_named_in_the_environment_serves_the_pages(fake):
     at, backend = fake
     assert type(backend).__name__ == "FakeBackend"
     at.button(key="train_button").click().run()
-    assert [job.status for job in backend.board.views_of(at.session_state["_browser_id"])] == ["queued"]
+    assert [job.status for job in backend.board.views_of(at.session_state["_browser_id"])] == [
+        "queued"
+    ]
 
 
 def test_a_queued_run_shows_its_place_and_its_wait(fake):
@@ -71,8 +74,11 @@ def test_a_failed_run_shows_its_message_and_stop_ends_a_queued_one(fake):
     at, backend = fake
     at.button(key="train_button").click().run()
     job_id = backend.start()
-    backend.fail(job_id, "train.exploded", {"epoch": 1, "loss": 3e9, "learning_rate": 1000.0,
-                                            "suggestion": 100.0, "reference": 0.7})
+    backend.fail(
+        job_id,
+        "train.exploded",
+        {"epoch": 1, "loss": 3e9, "learning_rate": 1000.0, "suggestion": 100.0, "reference": 0.7},
+    )
     at.run()
     assert "10× smaller" in texts(at)
     at.button(key="train_button").click().run()

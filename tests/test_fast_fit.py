@@ -24,10 +24,16 @@ def test_a_huge_model_still_reports_progress_every_step():
 
 def _model(keras, speed):
     keras.utils.set_random_seed(7)
-    model = keras.Sequential([keras.Input((12,)), keras.layers.Dense(32, activation="relu"),
-                              keras.layers.Dense(3, activation="softmax")])
-    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"],
-                  **speed)
+    model = keras.Sequential(
+        [
+            keras.Input((12,)),
+            keras.layers.Dense(32, activation="relu"),
+            keras.layers.Dense(3, activation="softmax"),
+        ]
+    )
+    model.compile(
+        optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"], **speed
+    )
     return model
 
 
@@ -46,5 +52,6 @@ def test_fast_fit_trains_exactly_like_plain_fit():
         np.testing.assert_allclose(fast_weights, plain_weights, atol=1e-5)
     for key in ("loss", "val_loss", "val_accuracy"):
         np.testing.assert_allclose(fast_history.history[key], plain_history.history[key], rtol=1e-4)
-    np.testing.assert_allclose(fast_fit.predict(fast, x, batch_size=100),
-                               plain.predict(x, verbose=0), atol=1e-5)
+    np.testing.assert_allclose(
+        fast_fit.predict(fast, x, batch_size=100), plain.predict(x, verbose=0), atol=1e-5
+    )

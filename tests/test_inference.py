@@ -6,8 +6,12 @@ import numpy as np
 import pytest
 
 from playground import inference
-from playground.inference import (DEFAULT_DIGIT_MODEL, choose_digit_model, load_dense_network,
-                                  save_dense_network)
+from playground.inference import (
+    DEFAULT_DIGIT_MODEL,
+    choose_digit_model,
+    load_dense_network,
+    save_dense_network,
+)
 from tests.conftest import shared_mnist_path, train_in_process
 
 
@@ -16,9 +20,15 @@ def test_numpy_forward_pass_equals_keras(tmp_path, hidden):
     import keras
 
     keras.utils.set_random_seed(1)
-    model = keras.Sequential([keras.Input(shape=(28, 28)), keras.layers.Flatten(),
-                              keras.layers.Dense(12, activation=hidden), keras.layers.Dropout(0.5),
-                              keras.layers.Dense(10, activation="softmax")])
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(28, 28)),
+            keras.layers.Flatten(),
+            keras.layers.Dense(12, activation=hidden),
+            keras.layers.Dropout(0.5),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
     offset, scale = 33.0, 78.0
     from playground.trainer import dense_network_of
 
@@ -28,15 +38,23 @@ def test_numpy_forward_pass_equals_keras(tmp_path, hidden):
     images01 = np.random.default_rng(0).random((5, 28, 28)).astype(np.float32)
     expected = model.predict((images01 * 255 - offset) / scale, verbose=0)
     np.testing.assert_allclose(network.predict_proba(images01), expected, rtol=1e-4, atol=1e-6)
-    np.testing.assert_allclose(network.predict_proba(images01[0]), expected[0], rtol=1e-4, atol=1e-6)
+    np.testing.assert_allclose(
+        network.predict_proba(images01[0]), expected[0], rtol=1e-4, atol=1e-6
+    )
     assert network.n_params == model.count_params()
 
 
 def test_export_refuses_layers_it_cannot_run(tmp_path):
     import keras
 
-    model = keras.Sequential([keras.Input(shape=(28, 28, 1)), keras.layers.Conv2D(2, 3),
-                              keras.layers.Flatten(), keras.layers.Dense(10)])
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(28, 28, 1)),
+            keras.layers.Conv2D(2, 3),
+            keras.layers.Flatten(),
+            keras.layers.Dense(10),
+        ]
+    )
     from playground.trainer import dense_network_of
 
     with pytest.raises(ValueError, match="Conv2D"):
@@ -60,8 +78,11 @@ def test_the_default_model_answers_when_the_browser_has_no_mnist_run(tmp_path):
 
 
 def test_the_sessions_newest_mnist_run_answers(tmp_path):
-    runs = [_run(tmp_path, "old", accuracy=0.91), _run(tmp_path, "new", accuracy=0.95),
-            _run(tmp_path, "later", with_network=False)]
+    runs = [
+        _run(tmp_path, "old", accuracy=0.91),
+        _run(tmp_path, "new", accuracy=0.95),
+        _run(tmp_path, "later", with_network=False),
+    ]
     choice = choose_digit_model(runs)
     assert choice.run_id == "new" and choice.test_accuracy == 0.95
     assert choice.path == tmp_path / "new" / "dense_network.npz"
@@ -70,7 +91,9 @@ def test_the_sessions_newest_mnist_run_answers(tmp_path):
 def test_the_shipped_default_model_is_small_and_documented():
     assert DEFAULT_DIGIT_MODEL.stat().st_size < 5 * 2**20
     info = json.loads(DEFAULT_DIGIT_MODEL.with_suffix(".json").read_text())
-    assert info["test_accuracy"] >= 0.98 and "scripts/train_default_digit_model.py" in info["command"]
+    assert (
+        info["test_accuracy"] >= 0.98 and "scripts/train_default_digit_model.py" in info["command"]
+    )
     network = load_dense_network(DEFAULT_DIGIT_MODEL)
     assert network.kernels[0].shape == (784, 256) and network.activations[-1] == "softmax"
 
@@ -89,8 +112,9 @@ def test_leaky_relu_slope_matches_keras():
     import keras
 
     z = np.array([-2.0, 3.0], dtype=np.float32)
-    np.testing.assert_allclose(inference.ACTIVATIONS["leaky_relu"](z),
-                               keras.activations.leaky_relu(z), rtol=1e-6)
+    np.testing.assert_allclose(
+        inference.ACTIVATIONS["leaky_relu"](z), keras.activations.leaky_relu(z), rtol=1e-6
+    )
 
 
 @pytest.mark.parametrize("scaling", ["standard", "minmax", "none"])
@@ -101,19 +125,30 @@ def test_a_trained_mnist_run_exports_a_network_that_matches_keras(tmp_path, monk
     rng = np.random.default_rng(0)
     images = (rng.random((120, 28, 28)) * 255).astype(np.uint8)
     labels = rng.integers(0, 10, 120).astype(np.uint8)
-    np.savez(tmp_path / "mnist.npz", x_train=images, y_train=labels, x_test=images[:20], y_test=labels[:20])
+    np.savez(
+        tmp_path / "mnist.npz",
+        x_train=images,
+        y_train=labels,
+        x_test=images[:20],
+        y_test=labels[:20],
+    )
     monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))
-    config = ExperimentConfig(data=DataConfig(name="mnist", n_samples=0, scaling=scaling), epochs=1,
-                              layers=[LayerConfig(8, "elu")])
+    config = ExperimentConfig(
+        data=DataConfig(name="mnist", n_samples=0, scaling=scaling),
+        epochs=1,
+        layers=[LayerConfig(8, "elu")],
+    )
     end = train_in_process(config, tmp_path / "run")[-1]
     assert isinstance(end, RunFinished), end
 
     result = RunResult.load(tmp_path / "run")
     network = load_dense_network(RunResult.network_path(tmp_path / "run"))
-    np.testing.assert_allclose(network.predict_proba(images[:20] / np.float32(255)), result.prob,
-                               rtol=1e-3, atol=1e-5)
-    choice = choose_digit_model([("job", end.summary.test["accuracy"],
-                                  RunResult.network_path(tmp_path / "run"))])
+    np.testing.assert_allclose(
+        network.predict_proba(images[:20] / np.float32(255)), result.prob, rtol=1e-3, atol=1e-5
+    )
+    choice = choose_digit_model(
+        [("job", end.summary.test["accuracy"], RunResult.network_path(tmp_path / "run"))]
+    )
     assert choice.run_id == "job"
 
 

@@ -11,7 +11,9 @@ from playground.errors import DatasetError
 
 
 def test_the_result_comes_back_from_the_child():
-    table = isolated.run_isolated(read_csv_bytes, (b"a,b\n1,x\n", CsvLimits()), timeout_s=60, memory_mb=512)
+    table = isolated.run_isolated(
+        read_csv_bytes, (b"a,b\n1,x\n", CsvLimits()), timeout_s=60, memory_mb=512
+    )
     assert table.frame.to_dict("list") == {"a": [1], "b": ["x"]}
     assert isolated.run_isolated(os.getpid, timeout_s=60, memory_mb=None) != os.getpid()
 

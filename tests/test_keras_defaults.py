@@ -8,13 +8,22 @@ import numpy as np
 import pytest
 
 from playground import models
-from playground.config import DEFAULT_LEARNING_RATES, OPTIMIZERS, ExperimentConfig, default_learning_rate
+from playground.config import (
+    DEFAULT_LEARNING_RATES,
+    OPTIMIZERS,
+    ExperimentConfig,
+    default_learning_rate,
+)
 from playground.i18n import translate
 
 keras = pytest.importorskip("keras")
 
-KERAS_OPTIMIZERS = {"adam": keras.optimizers.Adam, "sgd": keras.optimizers.SGD,
-                    "rmsprop": keras.optimizers.RMSprop, "adagrad": keras.optimizers.Adagrad}
+KERAS_OPTIMIZERS = {
+    "adam": keras.optimizers.Adam,
+    "sgd": keras.optimizers.SGD,
+    "rmsprop": keras.optimizers.RMSprop,
+    "adagrad": keras.optimizers.Adagrad,
+}
 
 
 def keras_default(function, name: str):
@@ -34,12 +43,18 @@ def test_each_optimizer_starts_at_its_keras_learning_rate(name):
     assert float(built.learning_rate.numpy()) == pytest.approx(keras_rate)
 
 
-@pytest.mark.parametrize("ours, keras_value", [
-    (ExperimentConfig().momentum, keras.optimizers.SGD().momentum),
-    (ExperimentConfig().patience, keras_default(keras.callbacks.EarlyStopping, "patience")),
-    (ExperimentConfig().restore_best_weights,
-     keras_default(keras.callbacks.EarlyStopping, "restore_best_weights")),
-], ids=["sgd momentum", "EarlyStopping patience", "EarlyStopping restore_best_weights"])
+@pytest.mark.parametrize(
+    "ours, keras_value",
+    [
+        (ExperimentConfig().momentum, keras.optimizers.SGD().momentum),
+        (ExperimentConfig().patience, keras_default(keras.callbacks.EarlyStopping, "patience")),
+        (
+            ExperimentConfig().restore_best_weights,
+            keras_default(keras.callbacks.EarlyStopping, "restore_best_weights"),
+        ),
+    ],
+    ids=["sgd momentum", "EarlyStopping patience", "EarlyStopping restore_best_weights"],
+)
 def test_defaults_are_keras_defaults(ours, keras_value):
     assert ours == keras_value
 
@@ -86,7 +101,8 @@ def test_the_departures_name_the_keras_default_next_to_the_control(lang):
     split = keras_default(keras.Model.fit, "validation_split")
     assert epochs != ExperimentConfig().epochs and split != ExperimentConfig().validation_split
     assert str(epochs) in translate("model.epochs_help", lang, default=ExperimentConfig().epochs)
-    assert str(split) in translate("model.validation_split_help", lang,
-                                   default=ExperimentConfig().validation_split)
+    assert str(split) in translate(
+        "model.validation_split_help", lang, default=ExperimentConfig().validation_split
+    )
     assert "Keras" in translate("data.scaling_help", lang)
     assert "60,000" in translate("data.train_limit_help", lang, total=60_000, default=10_000)

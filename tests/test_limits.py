@@ -42,12 +42,15 @@ def test_the_ranges_follow_the_settings():
     assert data_ranges("imdb", tight)["n_samples"] == Range(0, 25_000)
 
 
-@pytest.mark.parametrize("variable, field, value", [
-    ("PLAYGROUND_MAX_SAMPLES", "max_samples", 2500),
-    ("PLAYGROUND_MAX_BATCH_SIZE", "max_batch_size", 512),
-    ("PLAYGROUND_MAX_TRAIN_STEPS", "max_train_steps", 5000),
-    ("PLAYGROUND_MAX_TRAIN_WORK", "max_train_work", 3_000_000_000_000),
-])
+@pytest.mark.parametrize(
+    "variable, field, value",
+    [
+        ("PLAYGROUND_MAX_SAMPLES", "max_samples", 2500),
+        ("PLAYGROUND_MAX_BATCH_SIZE", "max_batch_size", 512),
+        ("PLAYGROUND_MAX_TRAIN_STEPS", "max_train_steps", 5000),
+        ("PLAYGROUND_MAX_TRAIN_WORK", "max_train_work", 3_000_000_000_000),
+    ],
+)
 def test_each_new_limit_is_read_from_the_environment(monkeypatch, variable, field, value):
     monkeypatch.setenv(variable, str(value))
     assert getattr(Settings.from_env(), field) == value
@@ -56,8 +59,15 @@ def test_each_new_limit_is_read_from_the_environment(monkeypatch, variable, fiel
         Settings.from_env()
 
 
-@pytest.mark.parametrize("variable", ["PLAYGROUND_MAX_SAMPLES", "PLAYGROUND_MAX_BATCH_SIZE",
-                                      "PLAYGROUND_MAX_TRAIN_STEPS", "PLAYGROUND_MAX_TRAIN_WORK"])
+@pytest.mark.parametrize(
+    "variable",
+    [
+        "PLAYGROUND_MAX_SAMPLES",
+        "PLAYGROUND_MAX_BATCH_SIZE",
+        "PLAYGROUND_MAX_TRAIN_STEPS",
+        "PLAYGROUND_MAX_TRAIN_WORK",
+    ],
+)
 def test_each_limit_is_documented_for_teachers(variable):
     from tests.conftest import REPO_ROOT
 
@@ -91,11 +101,14 @@ def test_a_data_seed_numpy_cannot_take_is_explained(seed):
     assert f"data.seed={seed}" in message and "4294967295" in message
 
 
-@pytest.mark.parametrize("changes, code", [
-    ({"seed": -1}, "check.seed_out_of_range"),
-    ({"seed": 2**32}, "check.seed_out_of_range"),
-    ({"data": DataConfig(n_samples=100, seed=-1)}, "limits.bad_data_seed"),
-])
+@pytest.mark.parametrize(
+    "changes, code",
+    [
+        ({"seed": -1}, "check.seed_out_of_range"),
+        ({"seed": 2**32}, "check.seed_out_of_range"),
+        ({"data": DataConfig(n_samples=100, seed=-1)}, "limits.bad_data_seed"),
+    ],
+)
 def test_a_bad_seed_in_the_worker_is_a_clear_message_not_numpy_text(tmp_path, changes, code):
     from playground.runs import RunFailed
 

@@ -55,8 +55,12 @@ def last_values(params: dict) -> dict[str, str]:
 
 
 def texts(at: AppTest) -> list[str]:
-    return [e.value for kind in TEXT_KINDS for e in at.get(kind)
-            if isinstance(getattr(e, "value", None), str)]
+    return [
+        e.value
+        for kind in TEXT_KINDS
+        for e in at.get(kind)
+        if isinstance(getattr(e, "value", None), str)
+    ]
 
 
 def open_link(line: str, page: str | None, lang: str = "en") -> AppTest:
@@ -160,52 +164,71 @@ def read(query: str) -> tuple[ExperimentConfig, list[str]]:
     return config, [note.code for note in notes]
 
 
-@pytest.mark.parametrize("query, field, value, codes", [
-    # above the server's limit: clamped, with a note
-    ("epochs=100000", "epochs", 200, ["link.clamped"]),
-    ("epochs=" + "9" * 190, "epochs", 200, ["link.clamped"]),
-    ("learning_rate=20000", "learning_rate", 1e4, ["link.clamped"]),
-    ("batch_size=1e9", "batch_size", 4096, ["link.clamped"]),
-    ("optimizer=sgd&momentum=1.5", "momentum", 0.99, ["link.clamped"]),
-    ("seed=4294967296", "seed", 2**32 - 1, ["link.clamped"]),
-    ("validation_split=0.95", "validation_split", 0.5, ["link.clamped"]),
-    ("early_stopping=1&patience=100000", "patience", 200, ["link.clamped"]),
-    # not a usable number: the default, with a note
-    ("epochs=inf", "epochs", DEFAULT_EPOCHS, ["link.not_a_whole_number"]),
-    ("epochs=1e400", "epochs", DEFAULT_EPOCHS, ["link.not_a_whole_number"]),
-    ("epochs=" + "9" * 400, "epochs", DEFAULT_EPOCHS, ["link.too_long"]),
-    ("epochs=2.5", "epochs", DEFAULT_EPOCHS, ["link.not_a_whole_number"]),
-    ("epochs=%zz", "epochs", DEFAULT_EPOCHS, ["link.not_a_whole_number"]),
-    ("epochs=-5", "epochs", DEFAULT_EPOCHS, ["link.too_small"]),
-    ("learning_rate=nan", "learning_rate", 0.001, ["link.not_finite"]),
-    ("learning_rate=-1", "learning_rate", 0.001, ["link.too_small"]),
-    ("optimizer=sgd&learning_rate=inf", "learning_rate", 0.01, ["link.not_finite"]),
-    ("seed=-1", "seed", 0, ["link.too_small"]),
-    ("early_stopping=maybe", "early_stopping", False, ["link.not_a_boolean"]),
-    ("loss=hinge", "loss", "auto", ["link.unknown_choice"]),
-    # kept as written: 0 units and a rate of 0 are lessons the checks explain
-    ("learning_rate=0", "learning_rate", 0.0, []),
-    ("epochs=30.0", "epochs", 30, []),
-    ("epochs=%EF%BC%91%EF%BC%92", "epochs", 12, []),  # full-width digits are digits
-    ("epochs=5&epochs=500", "epochs", 200, ["link.clamped"]),  # the last value counts
-    ("lang=ko&unknown=1&epochs=5", "epochs", 5, []),
-])
+@pytest.mark.parametrize(
+    "query, field, value, codes",
+    [
+        # above the server's limit: clamped, with a note
+        ("epochs=100000", "epochs", 200, ["link.clamped"]),
+        ("epochs=" + "9" * 190, "epochs", 200, ["link.clamped"]),
+        ("learning_rate=20000", "learning_rate", 1e4, ["link.clamped"]),
+        ("batch_size=1e9", "batch_size", 4096, ["link.clamped"]),
+        ("optimizer=sgd&momentum=1.5", "momentum", 0.99, ["link.clamped"]),
+        ("seed=4294967296", "seed", 2**32 - 1, ["link.clamped"]),
+        ("validation_split=0.95", "validation_split", 0.5, ["link.clamped"]),
+        ("early_stopping=1&patience=100000", "patience", 200, ["link.clamped"]),
+        # not a usable number: the default, with a note
+        ("epochs=inf", "epochs", DEFAULT_EPOCHS, ["link.not_a_whole_number"]),
+        ("epochs=1e400", "epochs", DEFAULT_EPOCHS, ["link.not_a_whole_number"]),
+        ("epochs=" + "9" * 400, "epochs", DEFAULT_EPOCHS, ["link.too_long"]),
+        ("epochs=2.5", "epochs", DEFAULT_EPOCHS, ["link.not_a_whole_number"]),
+        ("epochs=%zz", "epochs", DEFAULT_EPOCHS, ["link.not_a_whole_number"]),
+        ("epochs=-5", "epochs", DEFAULT_EPOCHS, ["link.too_small"]),
+        ("learning_rate=nan", "learning_rate", 0.001, ["link.not_finite"]),
+        ("learning_rate=-1", "learning_rate", 0.001, ["link.too_small"]),
+        ("optimizer=sgd&learning_rate=inf", "learning_rate", 0.01, ["link.not_finite"]),
+        ("seed=-1", "seed", 0, ["link.too_small"]),
+        ("early_stopping=maybe", "early_stopping", False, ["link.not_a_boolean"]),
+        ("loss=hinge", "loss", "auto", ["link.unknown_choice"]),
+        # kept as written: 0 units and a rate of 0 are lessons the checks explain
+        ("learning_rate=0", "learning_rate", 0.0, []),
+        ("epochs=30.0", "epochs", 30, []),
+        ("epochs=%EF%BC%91%EF%BC%92", "epochs", 12, []),  # full-width digits are digits
+        ("epochs=5&epochs=500", "epochs", 200, ["link.clamped"]),  # the last value counts
+        ("lang=ko&unknown=1&epochs=5", "epochs", 5, []),
+    ],
+)
 def test_each_value_is_clamped_refused_or_kept(query, field, value, codes):
     config, found = read(query)
     assert getattr(config, field) == value
     assert found == codes
 
 
-@pytest.mark.parametrize("config", [
-    ExperimentConfig(),
-    ExperimentConfig(data=DataConfig(name="mnist", n_samples=0, scaling="minmax", seed=7),
-                     layers=[LayerConfig(256, "sigmoid"), LayerConfig(8, "leaky_relu")],
-                     optimizer="sgd", learning_rate=0.03, momentum=0.9, epochs=200, batch_size=4096,
-                     validation_split=0.5, early_stopping=True, patience=200,
-                     restore_best_weights=True, seed=2**32 - 1, loss="mse", output_units=10),
-    ExperimentConfig(data=DataConfig(name="csv", csv_file="a" * 64, target="가격 (원)", task="regression"),
-                     layers=[]),
-])
+@pytest.mark.parametrize(
+    "config",
+    [
+        ExperimentConfig(),
+        ExperimentConfig(
+            data=DataConfig(name="mnist", n_samples=0, scaling="minmax", seed=7),
+            layers=[LayerConfig(256, "sigmoid"), LayerConfig(8, "leaky_relu")],
+            optimizer="sgd",
+            learning_rate=0.03,
+            momentum=0.9,
+            epochs=200,
+            batch_size=4096,
+            validation_split=0.5,
+            early_stopping=True,
+            patience=200,
+            restore_best_weights=True,
+            seed=2**32 - 1,
+            loss="mse",
+            output_units=10,
+        ),
+        ExperimentConfig(
+            data=DataConfig(name="csv", csv_file="a" * 64, target="가격 (원)", task="regression"),
+            layers=[],
+        ),
+    ],
+)
 def test_a_link_the_app_writes_reads_back_exactly(config):
     assert read_link(config.to_query_params(), Settings()) == (config, [])
 
@@ -227,8 +250,17 @@ def test_a_dataset_named_by_a_link_gets_its_own_default_size():
 def test_layers_are_read_one_by_one_and_bounded():
     config, codes = read("layers=16:relu,-3:foo,99999:tanh,abc")
     assert [(layer.units, layer.activation) for layer in config.layers] == [
-        (16, "relu"), (16, "relu"), (4096, "tanh"), (16, "relu")]
-    assert codes == ["link.too_small", "link.unknown_choice", "link.clamped", "link.not_a_whole_number"]
+        (16, "relu"),
+        (16, "relu"),
+        (4096, "tanh"),
+        (16, "relu"),
+    ]
+    assert codes == [
+        "link.too_small",
+        "link.unknown_choice",
+        "link.clamped",
+        "link.not_a_whole_number",
+    ]
     config, codes = read("layers=" + ",".join(["4:relu"] * 11))
     assert len(config.layers) == 2 and codes == ["link.too_many_layers"]
     config, codes = read("layers=")
@@ -261,10 +293,15 @@ def test_a_repeated_key_arrives_as_its_last_value():
 
 
 def test_the_notes_are_in_korean_and_escaped():
-    at = open_link("data.name=moons&loss=%5Blog+in%5D(http://evil.example)&epochs=100000",
-                   "pages/model.py", lang="ko")
+    at = open_link(
+        "data.name=moons&loss=%5Blog+in%5D(http://evil.example)&epochs=100000",
+        "pages/model.py",
+        lang="ko",
+    )
     assert not at.exception
-    warning = next(w.value for w in at.warning if w.value.startswith(translate("link.heading", "ko")))
+    warning = next(
+        w.value for w in at.warning if w.value.startswith(translate("link.heading", "ko"))
+    )
     assert "한도" in warning
     assert escape_markdown("[log in](http://evil.example)") in warning
     assert "\\[log in\\]\\(http\\:" in warning
@@ -304,15 +341,25 @@ def with_changes(**changes) -> ExperimentConfig:
 
 
 MODEL_FIELDS = [
-    ("output_units", -1), ("output_units", 10**9),
-    ("learning_rate", -1.0), ("learning_rate", math.inf), ("learning_rate", 20000.0),
+    ("output_units", -1),
+    ("output_units", 10**9),
+    ("learning_rate", -1.0),
+    ("learning_rate", math.inf),
+    ("learning_rate", 20000.0),
     ("learning_rate", math.nan),
-    ("momentum", -0.5), ("momentum", 1.5),
-    ("epochs", -5), ("epochs", 0), ("epochs", 10**9),
-    ("batch_size", 0), ("batch_size", 10**9),
-    ("validation_split", -0.1), ("validation_split", 0.95),
-    ("seed", -1), ("seed", 2**40),
-    ("patience", -1), ("patience", 10**6),
+    ("momentum", -0.5),
+    ("momentum", 1.5),
+    ("epochs", -5),
+    ("epochs", 0),
+    ("epochs", 10**9),
+    ("batch_size", 0),
+    ("batch_size", 10**9),
+    ("validation_split", -0.1),
+    ("validation_split", 0.95),
+    ("seed", -1),
+    ("seed", 2**40),
+    ("patience", -1),
+    ("patience", 10**6),
 ]
 
 
@@ -336,11 +383,16 @@ def test_the_model_page_shows_out_of_range_units_clamped():
 
 
 DATA_FIELDS = [
-    ("moons", "data.n_samples", -1), ("moons", "data.n_samples", 10**9),
-    ("mnist", "data.n_samples", -1), ("mnist", "data.n_samples", 10**9),
-    ("moons", "data.noise", -1.0), ("moons", "data.noise", 100.0),
-    ("moons", "data.test_fraction", 0.0), ("moons", "data.test_fraction", 0.99),
-    ("moons", "data.seed", -1), ("moons", "data.seed", 2**40),
+    ("moons", "data.n_samples", -1),
+    ("moons", "data.n_samples", 10**9),
+    ("mnist", "data.n_samples", -1),
+    ("mnist", "data.n_samples", 10**9),
+    ("moons", "data.noise", -1.0),
+    ("moons", "data.noise", 100.0),
+    ("moons", "data.test_fraction", 0.0),
+    ("moons", "data.test_fraction", 0.99),
+    ("moons", "data.seed", -1),
+    ("moons", "data.seed", 2**40),
 ]
 
 

@@ -22,7 +22,9 @@ from playground.models import (
 )
 
 
-def make_dataset(task: str, classes: int = 0, shape: tuple[int, ...] = (2,), rows: int = 40) -> Dataset:
+def make_dataset(
+    task: str, classes: int = 0, shape: tuple[int, ...] = (2,), rows: int = 40
+) -> Dataset:
     """A tiny dataset of `task` with `classes` classes and inputs of `shape`."""
     rng = np.random.default_rng(0)
     x = rng.uniform(-1, 1, (rows, *shape)).astype("float32")
@@ -35,8 +37,17 @@ def make_dataset(task: str, classes: int = 0, shape: tuple[int, ...] = (2,), row
         y, y_test = np.arange(rows) % classes, np.arange(8) % classes
         names = [f"class {i}" for i in range(classes)]
     features = [f"x{i}" for i in range(int(np.prod(shape)))]
-    return Dataset("tiny", task, "tabular", x, y.astype("int64" if names else "float32"),
-                   x_test, y_test, features, names)
+    return Dataset(
+        "tiny",
+        task,
+        "tabular",
+        x,
+        y.astype("int64" if names else "float32"),
+        x_test,
+        y_test,
+        features,
+        names,
+    )
 
 
 BINARY = make_dataset("binary")
@@ -65,11 +76,17 @@ def test_auto_head_follows_the_task(dataset, encoding, expected):
 def test_each_override_wins_on_its_own():
     assert resolve_head(ExperimentConfig(loss="mse"), MULTI10) == Head(10, "softmax", "mse")
     assert resolve_head(ExperimentConfig(output_units=3), MULTI10) == Head(
-        3, "softmax", "sparse_categorical_crossentropy")
+        3, "softmax", "sparse_categorical_crossentropy"
+    )
     assert resolve_head(ExperimentConfig(output_activation="sigmoid"), MULTI3) == Head(
-        3, "sigmoid", "sparse_categorical_crossentropy")
-    assert resolve_head(ExperimentConfig(output_activation="relu"), REGRESSION) == Head(1, "relu", "mse")
-    everything = ExperimentConfig(output_units=2, output_activation="softmax", loss="categorical_crossentropy")
+        3, "sigmoid", "sparse_categorical_crossentropy"
+    )
+    assert resolve_head(ExperimentConfig(output_activation="relu"), REGRESSION) == Head(
+        1, "relu", "mse"
+    )
+    everything = ExperimentConfig(
+        output_units=2, output_activation="softmax", loss="categorical_crossentropy"
+    )
     assert resolve_head(everything, BINARY) == Head(2, "softmax", "categorical_crossentropy")
 
 
@@ -109,8 +126,13 @@ SUMMARY_CASES = [
     (ExperimentConfig(layers=[LayerConfig(32, "relu")]), IMAGES),
     (ExperimentConfig(), BINARY),
     (ExperimentConfig(layers=[]), MULTI3),
-    (ExperimentConfig(layers=[LayerConfig(7, "tanh"), LayerConfig(5, "leaky_relu"), LayerConfig(3, "elu")],
-                      label_encoding="onehot"), MULTI10),
+    (
+        ExperimentConfig(
+            layers=[LayerConfig(7, "tanh"), LayerConfig(5, "leaky_relu"), LayerConfig(3, "elu")],
+            label_encoding="onehot",
+        ),
+        MULTI10,
+    ),
     (ExperimentConfig(layers=[LayerConfig(9, "sigmoid")], output_units=4, loss="mse"), REGRESSION),
 ]
 
@@ -123,7 +145,9 @@ def test_summary_rows_match_keras(config, dataset):
     assert [row.name for row in rows] == [layer.name for layer in layers]
     assert [row.layer_type for row in rows] == [layer.__class__.__name__ for layer in layers]
     assert [row.params for row in rows] == [layer.count_params() for layer in layers]
-    assert [row.output_shape for row in rows] == [str(tuple(layer.output.shape)) for layer in layers]
+    assert [row.output_shape for row in rows] == [
+        str(tuple(layer.output.shape)) for layer in layers
+    ]
     assert total_params(rows) == model.count_params()
 
 
@@ -131,17 +155,26 @@ def test_summary_rows_match_keras(config, dataset):
 FIT_CASES = [
     ("binary", ExperimentConfig(layers=[LayerConfig(4, "leaky_relu")]), BINARY, "accuracy"),
     ("multiclass integer", ExperimentConfig(optimizer="sgd"), MULTI3, "accuracy"),
-    ("multiclass one-hot", ExperimentConfig(label_encoding="onehot", optimizer="rmsprop"), MULTI10, "accuracy"),
+    (
+        "multiclass one-hot",
+        ExperimentConfig(label_encoding="onehot", optimizer="rmsprop"),
+        MULTI10,
+        "accuracy",
+    ),
     ("regression", ExperimentConfig(optimizer="adagrad"), REGRESSION, "mae"),
     ("binary one-hot", ExperimentConfig(label_encoding="onehot"), BINARY, "accuracy"),
 ]
 
 
-@pytest.mark.parametrize("name, config, dataset, metric", FIT_CASES, ids=[case[0] for case in FIT_CASES])
+@pytest.mark.parametrize(
+    "name, config, dataset, metric", FIT_CASES, ids=[case[0] for case in FIT_CASES]
+)
 def test_two_epoch_fit_runs(name, config, dataset, metric):
     model = build_model(config, dataset)
     y = encode_labels(dataset.y_train, config, dataset)
-    history = model.fit(dataset.x_train, y, epochs=2, batch_size=16, validation_split=0.2, verbose=0)
+    history = model.fit(
+        dataset.x_train, y, epochs=2, batch_size=16, validation_split=0.2, verbose=0
+    )
     assert set(history.history) == {"loss", metric, "val_loss", "val_" + metric}
     assert len(history.history["loss"]) == 2
     assert all(np.isfinite(history.history["loss"]))
@@ -151,10 +184,13 @@ def test_two_epoch_fit_runs(name, config, dataset, metric):
 
 @pytest.mark.parametrize(
     "config, dataset",
-    [(ExperimentConfig(), BINARY), (ExperimentConfig(), MULTI3),
-     (ExperimentConfig(label_encoding="onehot"), MULTI3),
-     # mse on a classification: accuracy must still mean accuracy.
-     (ExperimentConfig(label_encoding="onehot", loss="mse"), MULTI3)],
+    [
+        (ExperimentConfig(), BINARY),
+        (ExperimentConfig(), MULTI3),
+        (ExperimentConfig(label_encoding="onehot"), MULTI3),
+        # mse on a classification: accuracy must still mean accuracy.
+        (ExperimentConfig(label_encoding="onehot", loss="mse"), MULTI3),
+    ],
 )
 def test_accuracy_metric_is_real_accuracy(config, dataset):
     model = build_model(config, dataset)

@@ -15,8 +15,9 @@ from tests.conftest import REPO_ROOT
 TIMEOUT = 120
 
 
-def open_page(page: str | None = None, config: ExperimentConfig | None = None,
-              lang: str = "en") -> AppTest:
+def open_page(
+    page: str | None = None, config: ExperimentConfig | None = None, lang: str = "en"
+) -> AppTest:
     at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=TIMEOUT)
     at.session_state["lang"] = lang
     if config is not None:
@@ -29,36 +30,55 @@ def open_page(page: str | None = None, config: ExperimentConfig | None = None,
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "error", "warning",
-                                  "info", "success")
-             for e in at.get(kind) if isinstance(getattr(e, "value", None), str)]
+    parts = [
+        e.value
+        for kind in (
+            "markdown",
+            "caption",
+            "title",
+            "subheader",
+            "error",
+            "warning",
+            "info",
+            "success",
+        )
+        for e in at.get(kind)
+        if isinstance(getattr(e, "value", None), str)
+    ]
     return "\n".join(parts)
 
 
 def small_moons(**changes) -> ExperimentConfig:
-    config = ExperimentConfig(data=DataConfig(name="moons", n_samples=200), epochs=3,
-                              layers=[LayerConfig(8, "relu")])
+    config = ExperimentConfig(
+        data=DataConfig(name="moons", n_samples=200), epochs=3, layers=[LayerConfig(8, "relu")]
+    )
     for key, value in changes.items():
         setattr(config, key, value)
     return config
 
 
 def test_core_and_landing_page_do_not_import_tensorflow():
-    code = ("import sys; sys.path.insert(0, '.');"
-            "import ui.backend, ui.state, ui.i18n, playground.checks, playground.models,"
-            " playground.charts, playground.evaluation, playground.local_pool, playground.backend, playground.worker, playground.runs, playground.datasets;"
-            "assert 'tensorflow' not in sys.modules, 'tensorflow was imported'")
+    code = (
+        "import sys; sys.path.insert(0, '.');"
+        "import ui.backend, ui.state, ui.i18n, playground.checks, playground.models,"
+        " playground.charts, playground.evaluation, playground.local_pool, playground.backend, playground.worker, playground.runs, playground.datasets;"
+        "assert 'tensorflow' not in sys.modules, 'tensorflow was imported'"
+    )
     subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=True)
 
 
-@pytest.mark.parametrize("lang, title", [("en", "Deep Learning Playground"), ("ko", "딥러닝 놀이터")])
+@pytest.mark.parametrize(
+    "lang, title", [("en", "Deep Learning Playground"), ("ko", "딥러닝 놀이터")]
+)
 def test_home_page_in_both_languages(lang, title):
     at = open_page(lang=lang)
     assert title in at.title[0].value
 
 
-@pytest.mark.parametrize("name", ["moons", "circles", "xor", "spiral", "gaussians", "iris", "wine",
-                                  "breast_cancer", "diabetes"])
+@pytest.mark.parametrize(
+    "name",
+    ["moons", "circles", "xor", "spiral", "gaussians", "iris", "wine", "breast_cancer", "diabetes"],
+)
 def test_data_page_previews_every_builtin_dataset(name):
     at = open_page("pages/data.py", ExperimentConfig(data=DataConfig(name=name)))
     assert len(at.get("plotly_chart")) >= 1
@@ -111,7 +131,9 @@ def test_model_page_explains_categorical_crossentropy_on_integer_labels():
 
 
 def test_train_page_blocks_a_broken_model():
-    config = ExperimentConfig(data=DataConfig(name="iris"), output_units=1, output_activation="softmax")
+    config = ExperimentConfig(
+        data=DataConfig(name="iris"), output_units=1, output_activation="softmax"
+    )
     at = open_page("pages/train.py", config)
     assert at.button(key="train_button").disabled
 
@@ -149,8 +171,9 @@ def block_texts(block) -> str:
     """Captions and progress-bar texts anywhere under an AppTest block."""
     kind = type(block).__name__
     found = [block.proto.text] if kind == "Progress" else [block.value] if kind == "Caption" else []
-    return " ".join(found + [block_texts(child)
-                             for child in getattr(block, "children", {}).values()])
+    return " ".join(
+        found + [block_texts(child) for child in getattr(block, "children", {}).values()]
+    )
 
 
 def runs_of(at: AppTest) -> list[str]:
@@ -175,8 +198,14 @@ def test_train_again_while_training_asks_to_stop_or_queue():
     at.button(key="train_button").click().run()
     at.button(key="stop_and_start").click().run()
     assert len(runs_of(at)) == 3
-    run_until(at, lambda page: any("Epoch" in (p.proto.text or "") for p in page.get("progress"))
-              and "still training" not in texts(page) and "current run ends" not in texts(page))
+    run_until(
+        at,
+        lambda page: (
+            any("Epoch" in (p.proto.text or "") for p in page.get("progress"))
+            and "still training" not in texts(page)
+            and "current run ends" not in texts(page)
+        ),
+    )
     assert runs_of(at)[0] == first
 
     at.switch_page("pages/model.py").run()  # every other page shows the run in its sidebar
@@ -192,8 +221,13 @@ def test_another_session_does_not_see_my_runs():
 
 
 def test_a_learning_rate_of_1000_is_explained_not_crashed():
-    config = small_moons(learning_rate=1e3, optimizer="sgd", epochs=10, loss="mse",
-                         data=DataConfig(name="diabetes", scaling="none"))
+    config = small_moons(
+        learning_rate=1e3,
+        optimizer="sgd",
+        epochs=10,
+        loss="mse",
+        data=DataConfig(name="diabetes", scaling="none"),
+    )
     at = open_page("pages/train.py", config)
     assert any("learning rate" in w.value.lower() for w in at.warning)
     at.button(key="train_button").click().run()

@@ -32,8 +32,11 @@ def test_the_queue_is_first_come_first_served_but_skips_a_busy_owner():
 # ------------------------------------------------------------------ the waits
 def test_a_wait_replays_the_queue_on_the_trainers():
     estimator = WaitEstimator(epoch_seconds=1.0, overhead_seconds=2.0)
-    queue = [QueuedJob("q1", "bob", "moons", 10), QueuedJob("q2", "cat", "moons", 5),
-             QueuedJob("q3", "dan", "moons", 1)]
+    queue = [
+        QueuedJob("q1", "bob", "moons", 10),
+        QueuedJob("q2", "cat", "moons", 5),
+        QueuedJob("q3", "dan", "moons", 1),
+    ]
     trainers = [Trainer(free_in=7.0, owner="ann"), Trainer(free_in=3.0, owner="eve")]
     # q1 takes the trainer free in 3 s and holds it 12 s; q2 the one free in 7 s, for 7 s;
     # q3 the first one free again, at 14 s.
@@ -67,9 +70,17 @@ def test_the_estimator_learns_each_datasets_pace():
 
 # ------------------------------------------------------------------ the board
 def summary(stopped=None, fit=1.0) -> RunSummary:
-    return RunSummary(dataset="moons", task="binary", kind="points2d", class_names=["0", "1"],
-                      n_test=10, config=config(), test={"accuracy": 0.9}, stopped=stopped,
-                      seconds={"fit": fit})
+    return RunSummary(
+        dataset="moons",
+        task="binary",
+        kind="points2d",
+        class_names=["0", "1"],
+        n_test=10,
+        config=config(),
+        test={"accuracy": 0.9},
+        stopped=stopped,
+        seconds={"fit": fit},
+    )
 
 
 def test_a_job_goes_from_queued_to_finished_and_is_logged(tmp_path):
@@ -113,7 +124,9 @@ def test_a_failure_keeps_the_students_message_and_logs_the_detail(tmp_path):
     board = JobBoard(log_folder=tmp_path)
     job_id = board.submit(config(), "ann")
     board.next_job(set())
-    board.apply(RunFailed(job_id, "train.failed", {}, {"kind": "ValueError", "message": "Seed must"}))
+    board.apply(
+        RunFailed(job_id, "train.failed", {}, {"kind": "ValueError", "message": "Seed must"})
+    )
     assert board.view(job_id).error == ("train.failed", {})
     record = json.loads((tmp_path / JOBS_LOG).read_text())
     assert record["error"] == "train.failed" and record["error_detail"]["kind"] == "ValueError"

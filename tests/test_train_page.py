@@ -5,8 +5,8 @@ import time
 from streamlit.testing.v1 import AppTest
 
 from playground.config import DataConfig, ExperimentConfig, LayerConfig
-from playground.settings import Settings
 from playground.local_pool import LocalPool
+from playground.settings import Settings
 from tests.conftest import REPO_ROOT
 from tests.test_training import scripted_worker
 
@@ -24,9 +24,21 @@ def open_train_page(config: ExperimentConfig, lang: str = "en") -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "error", "warning",
-                                  "info", "success")
-             for e in at.get(kind) if isinstance(getattr(e, "value", None), str)]
+    parts = [
+        e.value
+        for kind in (
+            "markdown",
+            "caption",
+            "title",
+            "subheader",
+            "error",
+            "warning",
+            "info",
+            "success",
+        )
+        for e in at.get(kind)
+        if isinstance(getattr(e, "value", None), str)
+    ]
     return "\n".join(parts)
 
 
@@ -34,8 +46,9 @@ def sidebar_texts(block) -> str:
     """Captions and progress texts anywhere under an AppTest block."""
     kind = type(block).__name__
     found = [block.proto.text] if kind == "Progress" else [block.value] if kind == "Caption" else []
-    return " ".join(found + [sidebar_texts(child)
-                             for child in getattr(block, "children", {}).values()])
+    return " ".join(
+        found + [sidebar_texts(child) for child in getattr(block, "children", {}).values()]
+    )
 
 
 def run_until(at: AppTest, done, timeout=TIMEOUT, never: str | None = None) -> AppTest:
@@ -58,8 +71,9 @@ def train(config: ExperimentConfig, until: str, lang: str = "en") -> AppTest:
 
 
 def test_a_diverged_run_offers_a_smaller_rate_then_shows_the_page_ready_for_it():
-    config = ExperimentConfig(data=DataConfig(name="moons", n_samples=200), learning_rate=1000.0,
-                              epochs=10)
+    config = ExperimentConfig(
+        data=DataConfig(name="moons", n_samples=200), learning_rate=1000.0, epochs=10
+    )
     at = train(config, until="10× smaller")
     assert "Finished after" not in texts(at)
     assert "Overfitting" not in texts(at)
@@ -95,9 +109,15 @@ def test_a_chance_level_run_in_korean():
 
 
 def test_early_stopping_says_which_epoch_the_weights_came_back_to():
-    config = ExperimentConfig(data=DataConfig(name="moons", n_samples=200), epochs=200,
-                              early_stopping=True, patience=2, restore_best_weights=True,
-                              learning_rate=0.05, layers=[LayerConfig(8, "relu")])
+    config = ExperimentConfig(
+        data=DataConfig(name="moons", n_samples=200),
+        epochs=200,
+        early_stopping=True,
+        patience=2,
+        restore_best_weights=True,
+        learning_rate=0.05,
+        layers=[LayerConfig(8, "relu")],
+    )
     at = train(config, until="Finished after")
     page = texts(at)
     assert "stopped it early at epoch" in page

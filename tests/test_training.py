@@ -22,8 +22,12 @@ from tests.conftest import train_in_process
 
 
 def moons_config(epochs=5, **changes) -> ExperimentConfig:
-    config = ExperimentConfig(data=DataConfig(name="moons", n_samples=200), epochs=epochs,
-                              layers=[LayerConfig(8, "relu")], batch_size=16)
+    config = ExperimentConfig(
+        data=DataConfig(name="moons", n_samples=200),
+        epochs=epochs,
+        layers=[LayerConfig(8, "relu")],
+        batch_size=16,
+    )
     for key, value in changes.items():
         setattr(config, key, value)
     return config
@@ -45,8 +49,9 @@ def finished(job):
 
 @pytest.fixture(scope="module")
 def pool(tmp_path_factory):
-    training_pool = LocalPool(Settings(pool_size=1, stop_grace_s=5),
-                              artifacts_root=tmp_path_factory.mktemp("runs"))
+    training_pool = LocalPool(
+        Settings(pool_size=1, stop_grace_s=5), artifacts_root=tmp_path_factory.mktemp("runs")
+    )
     assert training_pool.wait_until_ready(180)
     yield training_pool
     training_pool.shutdown()
@@ -108,8 +113,13 @@ def test_ctrl_c_in_the_server_terminal_does_not_kill_a_training_worker(pool):
 
 
 def test_a_huge_learning_rate_stops_with_an_explanation(pool):
-    config = ExperimentConfig(data=DataConfig(name="diabetes", scaling="none"), optimizer="sgd",
-                              learning_rate=1e3, epochs=20, layers=[LayerConfig(16, "relu")])
+    config = ExperimentConfig(
+        data=DataConfig(name="diabetes", scaling="none"),
+        optimizer="sgd",
+        learning_rate=1e3,
+        epochs=20,
+        layers=[LayerConfig(16, "relu")],
+    )
     job = wait_for(pool, pool.submit(config, owner="bob"), finished)
     assert job.status == "failed"
     code, params = job.error
@@ -120,8 +130,9 @@ def test_a_huge_learning_rate_stops_with_an_explanation(pool):
 def test_a_loss_that_is_huge_from_the_first_epoch_is_caught(pool):
     # Adam at 1000 on moons: ~3e9 at epoch 1 already, so comparing with the first
     # loss seen caught nothing and the run "finished" after 30 epochs.
-    config = ExperimentConfig(data=DataConfig(name="moons", n_samples=200), learning_rate=1000.0,
-                              epochs=10)
+    config = ExperimentConfig(
+        data=DataConfig(name="moons", n_samples=200), learning_rate=1000.0, epochs=10
+    )
     job = wait_for(pool, pool.submit(config, owner="bob"), finished)
     assert job.status == "failed", job.summary
     code, params = job.error
@@ -158,8 +169,9 @@ def test_a_run_no_better_than_guessing_says_so_and_why(pool):
 
 
 def test_a_good_run_is_not_called_chance_level(pool):
-    job = wait_for(pool, pool.submit(moons_config(epochs=15, learning_rate=0.01), owner="erin"),
-                   finished)
+    job = wait_for(
+        pool, pool.submit(moons_config(epochs=15, learning_rate=0.01), owner="erin"), finished
+    )
     assert job.status == "finished", job.error
     chance = job.summary.chance
     assert chance["at_chance"] is False
@@ -197,8 +209,16 @@ def test_jobs_queue_in_order_and_a_gone_browser_is_cancelled(pool):
 
 
 def test_early_stopping_ends_training_and_reports_the_restored_epoch(pool):
-    job_id = pool.submit(moons_config(epochs=200, early_stopping=True, patience=2,
-                                      restore_best_weights=True, learning_rate=0.05), owner="erin")
+    job_id = pool.submit(
+        moons_config(
+            epochs=200,
+            early_stopping=True,
+            patience=2,
+            restore_best_weights=True,
+            learning_rate=0.05,
+        ),
+        owner="erin",
+    )
     job = wait_for(pool, job_id, finished, timeout=120)
     assert job.status == "finished"
     assert job.stopped_by == "early_stopping"
@@ -227,8 +247,9 @@ def test_the_worker_refuses_a_model_over_the_size_limit(pool):
 
 
 def test_a_session_runs_one_job_at_a_time_while_others_go_past(tmp_path):
-    two = LocalPool(Settings(pool_size=2, threads_per_worker=1, stop_grace_s=5),
-                    artifacts_root=tmp_path)
+    two = LocalPool(
+        Settings(pool_size=2, threads_per_worker=1, stop_grace_s=5), artifacts_root=tmp_path
+    )
     try:
         assert two.wait_until_ready(180)
         long_one = two.submit(moons_config(epochs=200), owner="carol")
@@ -248,8 +269,12 @@ def test_workers_are_recycled_after_their_share_of_jobs(tmp_path):
     small = LocalPool(Settings(pool_size=1, recycle_after_jobs=2), artifacts_root=tmp_path)
     try:
         assert small.wait_until_ready(180)
-        pids = [wait_for(small, small.submit(moons_config(epochs=1), owner="erin"), finished,
-                         timeout=180).worker_pid for _ in range(3)]
+        pids = [
+            wait_for(
+                small, small.submit(moons_config(epochs=1), owner="erin"), finished, timeout=180
+            ).worker_pid
+            for _ in range(3)
+        ]
         assert pids[0] == pids[1] != pids[2]
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and alive(pids[0]):
@@ -257,7 +282,6 @@ def test_workers_are_recycled_after_their_share_of_jobs(tmp_path):
         assert not alive(pids[0]), "the retired worker process is still running"
     finally:
         small.shutdown()
-
 
 
 # ------------------------------------------------------------ a scripted trainer
@@ -271,21 +295,32 @@ def scripted_worker(conn, control, settings, parent_pid):
     while (order := conn.recv()) is not None:
         time.sleep(HOLD_BEFORE_START_S)
         conn.send(RunStarted(order.job))
-        summary = RunSummary(dataset="moons", task="binary", kind="points2d", class_names=["0", "1"],
-                             n_test=0, config=order.config, test={}, seconds={"fit": 0.1})
+        summary = RunSummary(
+            dataset="moons",
+            task="binary",
+            kind="points2d",
+            class_names=["0", "1"],
+            n_test=0,
+            config=order.config,
+            test={},
+            seconds={"fit": 0.1},
+        )
         conn.send(RunFinished(order.job, order.artifacts, summary))
 
 
 def test_a_job_handed_to_a_trainer_is_starting_not_number_0_in_the_queue(tmp_path):
-    scripted = LocalPool(Settings(pool_size=1), artifacts_root=tmp_path,
-                         worker_target=scripted_worker)
+    scripted = LocalPool(
+        Settings(pool_size=1), artifacts_root=tmp_path, worker_target=scripted_worker
+    )
     try:
         assert scripted.wait_until_ready(60)
         job_id = scripted.submit(moons_config(), owner="alice")
         job = wait_for(scripted, job_id, lambda j: j.status != "queued", timeout=10)
         assert job.status == "starting" and job.active
         assert job.queue_position == 0
-        assert scripted.estimated_wait(job_id) is None  # no "about 5 s to go" for a run that has a trainer
+        assert (
+            scripted.estimated_wait(job_id) is None
+        )  # no "about 5 s to go" for a run that has a trainer
         assert [active.id for active in scripted.jobs_of("alice") if active.active] == [job_id]
         assert wait_for(scripted, job_id, finished, timeout=30).status == "finished"
     finally:
@@ -308,8 +343,9 @@ def test_a_runs_folder_that_is_a_file_does_not_stop_the_pool(tmp_path, monkeypat
 
 
 def test_workers_start_one_after_another(tmp_path):
-    scripted = LocalPool(Settings(pool_size=2), artifacts_root=tmp_path,
-                         worker_target=scripted_worker)
+    scripted = LocalPool(
+        Settings(pool_size=2), artifacts_root=tmp_path, worker_target=scripted_worker
+    )
     try:
         assert len(scripted.worker_pids()) == 1  # the second waits until the first is ready
         assert scripted.wait_until_ready(60)
@@ -319,13 +355,16 @@ def test_workers_start_one_after_another(tmp_path):
 
 
 def test_the_second_worker_does_not_slow_down_the_first_run_on_a_fresh_server(tmp_path):
-    scripted = LocalPool(Settings(pool_size=2), artifacts_root=tmp_path,
-                         worker_target=scripted_worker)
+    scripted = LocalPool(
+        Settings(pool_size=2), artifacts_root=tmp_path, worker_target=scripted_worker
+    )
     try:
         teachers = scripted.submit(moons_config(), owner="teacher")  # before any worker is ready
         wait_for(scripted, teachers, lambda j: j.status == "starting", timeout=60)
         time.sleep(1.0)
-        assert len(scripted.worker_pids()) == 1, "nobody else waits: no second TensorFlow import now"
+        assert len(scripted.worker_pids()) == 1, (
+            "nobody else waits: no second TensorFlow import now"
+        )
         students = scripted.submit(moons_config(), owner="student")
         deadline = time.monotonic() + 10
         while len(scripted.worker_pids()) < 2 and time.monotonic() < deadline:
@@ -338,8 +377,9 @@ def test_the_second_worker_does_not_slow_down_the_first_run_on_a_fresh_server(tm
 
 # ------------------------------------------------------------ a class of two
 def test_a_killed_trainer_hurts_only_its_own_student(tmp_path):
-    two = LocalPool(Settings(pool_size=2, threads_per_worker=1, stop_grace_s=5),
-                    artifacts_root=tmp_path)
+    two = LocalPool(
+        Settings(pool_size=2, threads_per_worker=1, stop_grace_s=5), artifacts_root=tmp_path
+    )
     try:
         assert two.wait_until_ready(240)
         alices = two.submit(moons_config(epochs=200), owner="alice")
@@ -368,47 +408,222 @@ def test_a_killed_trainer_hurts_only_its_own_student(tmp_path):
 # The default moons run (then 500 points, Adam at 0.01, 30 epochs; seed 0) as the
 # worker logged it: validation loss 0.174 at its best (epoch 23), 0.196 at the end. Noise,
 # not memorizing.
-DEFAULT_MOONS_VAL_LOSS = [0.48, 0.453, 0.462, 0.439, 0.429, 0.429, 0.427, 0.42, 0.411, 0.395, 0.376,
-                          0.346, 0.31, 0.278, 0.252, 0.225, 0.215, 0.195, 0.201, 0.181, 0.189, 0.19,
-                          0.174, 0.186, 0.188, 0.18, 0.185, 0.196, 0.192, 0.196]
-DEFAULT_MOONS_LOSS = [0.617, 0.344, 0.283, 0.263, 0.259, 0.256, 0.252, 0.247, 0.242, 0.232, 0.219,
-                      0.202, 0.181, 0.158, 0.135, 0.116, 0.101, 0.088, 0.08, 0.072, 0.068, 0.064,
-                      0.06, 0.059, 0.056, 0.054, 0.053, 0.051, 0.049, 0.048]
+DEFAULT_MOONS_VAL_LOSS = [
+    0.48,
+    0.453,
+    0.462,
+    0.439,
+    0.429,
+    0.429,
+    0.427,
+    0.42,
+    0.411,
+    0.395,
+    0.376,
+    0.346,
+    0.31,
+    0.278,
+    0.252,
+    0.225,
+    0.215,
+    0.195,
+    0.201,
+    0.181,
+    0.189,
+    0.19,
+    0.174,
+    0.186,
+    0.188,
+    0.18,
+    0.185,
+    0.196,
+    0.192,
+    0.196,
+]
+DEFAULT_MOONS_LOSS = [
+    0.617,
+    0.344,
+    0.283,
+    0.263,
+    0.259,
+    0.256,
+    0.252,
+    0.247,
+    0.242,
+    0.232,
+    0.219,
+    0.202,
+    0.181,
+    0.158,
+    0.135,
+    0.116,
+    0.101,
+    0.088,
+    0.08,
+    0.072,
+    0.068,
+    0.064,
+    0.06,
+    0.059,
+    0.056,
+    0.054,
+    0.053,
+    0.051,
+    0.049,
+    0.048,
+]
 
 # The default moons run with Keras's own defaults (1,000 points, Adam at 0.001, 60 epochs;
 # seed 0), as the worker logged it: validation loss falls to the end.
-KERAS_DEFAULTS_MOONS_VAL_LOSS = [0.7244, 0.6182, 0.5233, 0.4431, 0.3813, 0.3372, 0.3098, 0.2937,
-                                 0.2841, 0.2796, 0.2765, 0.2742, 0.2727, 0.2717, 0.2708, 0.27,
-                                 0.2692, 0.2685, 0.2677, 0.267, 0.2662, 0.2653, 0.2644, 0.2631,
-                                 0.2617, 0.2603, 0.2587, 0.2571, 0.2555, 0.2537, 0.2519, 0.2501,
-                                 0.2482, 0.2461, 0.244, 0.2417, 0.2393, 0.2371, 0.2348, 0.2324,
-                                 0.2299, 0.2271, 0.2246, 0.2217, 0.2189, 0.2162, 0.2136, 0.2107,
-                                 0.208, 0.2055, 0.203, 0.2006, 0.1984, 0.1959, 0.1937, 0.1914,
-                                 0.1893, 0.1873, 0.1853, 0.1835]
-KERAS_DEFAULTS_MOONS_LOSS = [0.7955, 0.6899, 0.592, 0.5098, 0.4441, 0.3964, 0.3645, 0.3446,
-                             0.3315, 0.3226, 0.317, 0.313, 0.3099, 0.3073, 0.3049, 0.3027, 0.3006,
-                             0.2985, 0.2963, 0.294, 0.2916, 0.289, 0.2863, 0.2834, 0.2805, 0.2775,
-                             0.2745, 0.2714, 0.2682, 0.2648, 0.2614, 0.2579, 0.2543, 0.2506,
-                             0.2468, 0.2429, 0.2388, 0.2347, 0.2307, 0.2266, 0.2224, 0.2181,
-                             0.2136, 0.2092, 0.2046, 0.2001, 0.1955, 0.191, 0.1865, 0.1821,
-                             0.1777, 0.1733, 0.169, 0.1649, 0.1608, 0.1568, 0.1529, 0.1492,
-                             0.1455, 0.142]
+KERAS_DEFAULTS_MOONS_VAL_LOSS = [
+    0.7244,
+    0.6182,
+    0.5233,
+    0.4431,
+    0.3813,
+    0.3372,
+    0.3098,
+    0.2937,
+    0.2841,
+    0.2796,
+    0.2765,
+    0.2742,
+    0.2727,
+    0.2717,
+    0.2708,
+    0.27,
+    0.2692,
+    0.2685,
+    0.2677,
+    0.267,
+    0.2662,
+    0.2653,
+    0.2644,
+    0.2631,
+    0.2617,
+    0.2603,
+    0.2587,
+    0.2571,
+    0.2555,
+    0.2537,
+    0.2519,
+    0.2501,
+    0.2482,
+    0.2461,
+    0.244,
+    0.2417,
+    0.2393,
+    0.2371,
+    0.2348,
+    0.2324,
+    0.2299,
+    0.2271,
+    0.2246,
+    0.2217,
+    0.2189,
+    0.2162,
+    0.2136,
+    0.2107,
+    0.208,
+    0.2055,
+    0.203,
+    0.2006,
+    0.1984,
+    0.1959,
+    0.1937,
+    0.1914,
+    0.1893,
+    0.1873,
+    0.1853,
+    0.1835,
+]
+KERAS_DEFAULTS_MOONS_LOSS = [
+    0.7955,
+    0.6899,
+    0.592,
+    0.5098,
+    0.4441,
+    0.3964,
+    0.3645,
+    0.3446,
+    0.3315,
+    0.3226,
+    0.317,
+    0.313,
+    0.3099,
+    0.3073,
+    0.3049,
+    0.3027,
+    0.3006,
+    0.2985,
+    0.2963,
+    0.294,
+    0.2916,
+    0.289,
+    0.2863,
+    0.2834,
+    0.2805,
+    0.2775,
+    0.2745,
+    0.2714,
+    0.2682,
+    0.2648,
+    0.2614,
+    0.2579,
+    0.2543,
+    0.2506,
+    0.2468,
+    0.2429,
+    0.2388,
+    0.2347,
+    0.2307,
+    0.2266,
+    0.2224,
+    0.2181,
+    0.2136,
+    0.2092,
+    0.2046,
+    0.2001,
+    0.1955,
+    0.191,
+    0.1865,
+    0.1821,
+    0.1777,
+    0.1733,
+    0.169,
+    0.1649,
+    0.1608,
+    0.1568,
+    0.1529,
+    0.1492,
+    0.1455,
+    0.142,
+]
 
 
-@pytest.mark.parametrize("losses, val_losses", [
-    (DEFAULT_MOONS_LOSS, DEFAULT_MOONS_VAL_LOSS),
-    (KERAS_DEFAULTS_MOONS_LOSS, KERAS_DEFAULTS_MOONS_VAL_LOSS),
-])
+@pytest.mark.parametrize(
+    "losses, val_losses",
+    [
+        (DEFAULT_MOONS_LOSS, DEFAULT_MOONS_VAL_LOSS),
+        (KERAS_DEFAULTS_MOONS_LOSS, KERAS_DEFAULTS_MOONS_VAL_LOSS),
+    ],
+)
 def test_the_default_moons_run_is_not_called_overfit(losses, val_losses):
-    history = [{"epoch": epoch, "loss": loss, "val_loss": val_loss}
-               for epoch, (loss, val_loss) in enumerate(zip(losses, val_losses), start=1)]
+    history = [
+        {"epoch": epoch, "loss": loss, "val_loss": val_loss}
+        for epoch, (loss, val_loss) in enumerate(zip(losses, val_losses), start=1)
+    ]
     assert not any(evaluation.looks_overfit(history[:end]) for end in range(1, len(history) + 1))
 
 
 def test_a_wide_net_on_40_noisy_points_overfits_and_is_called_so(pool):
-    config = ExperimentConfig(data=DataConfig(name="moons", n_samples=40, noise=0.35),
-                              layers=[LayerConfig(256, "relu"), LayerConfig(256, "relu")],
-                              optimizer="adam", learning_rate=0.01, epochs=60)
+    config = ExperimentConfig(
+        data=DataConfig(name="moons", n_samples=40, noise=0.35),
+        layers=[LayerConfig(256, "relu"), LayerConfig(256, "relu")],
+        optimizer="adam",
+        learning_rate=0.01,
+        epochs=60,
+    )
     job = wait_for(pool, pool.submit(config, owner="frank"), finished, timeout=180)
     assert job.status == "finished", job.error
     assert evaluation.looks_overfit(job.history)
@@ -418,9 +633,16 @@ def test_a_wide_net_on_40_noisy_points_overfits_and_is_called_so(pool):
 
 # ------------------------------------------------------------ in this process
 def test_the_final_boundary_is_the_restored_best_epoch(tmp_path):
-    events = train_in_process(moons_config(epochs=200, early_stopping=True, patience=3,
-                                         restore_best_weights=True, learning_rate=0.05),
-                            tmp_path / "run")
+    events = train_in_process(
+        moons_config(
+            epochs=200,
+            early_stopping=True,
+            patience=3,
+            restore_best_weights=True,
+            learning_rate=0.05,
+        ),
+        tmp_path / "run",
+    )
     grids = {event.epoch: event.grid for event in events if isinstance(event, EpochEnded)}
     end = events[-1]
     assert isinstance(end, RunFinished)
@@ -466,7 +688,10 @@ def test_an_unexpected_error_is_shown_without_library_text(tmp_path, monkeypatch
     for lang in ("en", "ko"):
         message = translate(failed.code, lang, **failed.params)
         assert "Seed" not in message and "ValueError" not in message and "{" not in message
-    assert failed.detail == {"kind": "ValueError", "message": "Seed must be between 0 and 2**32 - 1"}
+    assert failed.detail == {
+        "kind": "ValueError",
+        "message": "Seed must be between 0 and 2**32 - 1",
+    }
 
 
 def test_a_pools_own_limits_reach_its_trainers(tmp_path):
@@ -474,8 +699,9 @@ def test_a_pools_own_limits_reach_its_trainers(tmp_path):
     # trainers must hold jobs to the pool's settings, not re-read the environment.
     strict = LocalPool(Settings(pool_size=1, max_params=20), artifacts_root=tmp_path)
     try:
-        job = wait_for(strict, strict.submit(moons_config(epochs=1), owner="alice"), finished,
-                       timeout=180)
+        job = wait_for(
+            strict, strict.submit(moons_config(epochs=1), owner="alice"), finished, timeout=180
+        )
         assert job.status == "failed"
         assert job.error == ("check.too_many_params", {"params": 33, "max_params": 20})
     finally:

@@ -7,8 +7,7 @@ import os
 import pytest
 
 from playground import settings
-from playground.datasets import uploads
-from playground.datasets import read_csv_columns
+from playground.datasets import read_csv_columns, uploads
 from playground.errors import DatasetError
 from playground.i18n import translate
 

@@ -24,7 +24,12 @@ from playground import datasets
 from playground.backend import TrainingBackend, create_backend
 from playground.browsers import BrowserTabs
 from playground.config import DataConfig
-from playground.inference import DenseNetwork, DigitModelChoice, choose_digit_model, load_dense_network
+from playground.inference import (
+    DenseNetwork,
+    DigitModelChoice,
+    choose_digit_model,
+    load_dense_network,
+)
 from playground.runs import JobView, RunResult
 from playground.settings import Settings
 from ui import browser
@@ -65,8 +70,11 @@ def _tab_connected(session_id: str) -> bool:
 @functools.cache
 def browser_tabs() -> BrowserTabs:
     """Every browser's open tabs, process-wide."""
-    return BrowserTabs(grace_s=float(st.get_option("server.disconnectedSessionTTL")),
-                       is_connected=_tab_connected, on_gone=_cancel_active_jobs)
+    return BrowserTabs(
+        grace_s=float(st.get_option("server.disconnectedSessionTTL")),
+        is_connected=_tab_connected,
+        on_gone=_cancel_active_jobs,
+    )
 
 
 def _tab_closed(tab: str) -> None:
@@ -131,9 +139,13 @@ def run_result(folder: str) -> RunResult:
 
 def digit_model() -> DigitModelChoice:
     """The network that answers on the Draw page: this browser's newest MNIST run, else the default."""
-    return choose_digit_model([(job.id, job.summary.test.get("accuracy"),
-                                RunResult.network_path(job.artifacts))
-                               for job in reversed(finished_jobs()) if job.summary.dataset == "mnist"])
+    return choose_digit_model(
+        [
+            (job.id, job.summary.test.get("accuracy"), RunResult.network_path(job.artifacts))
+            for job in reversed(finished_jobs())
+            if job.summary.dataset == "mnist"
+        ]
+    )
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -26,6 +26,14 @@ def in_range(name: str, value, allowed: Range):
     if value in allowed:
         return type(allowed.low)(value)
     used = allowed.clamp(value)
-    st.caption(t("limits.widget_clamped", name=name, value=value, low=allowed.low,
-                 high=allowed.high, used=used))
+    st.caption(
+        t(
+            "limits.widget_clamped",
+            name=name,
+            value=value,
+            low=allowed.low,
+            high=allowed.high,
+            used=used,
+        )
+    )
     return used

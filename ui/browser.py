@@ -54,11 +54,14 @@ def cookie_script(token: str, language: str) -> str:
     if not _TOKEN.fullmatch(token):
         raise ValueError(f"Argument `token` must be a browser token. Received: token={token!r}")
     if language not in LANGUAGES:
-        raise ValueError(f"Argument `language` must be one of {list(LANGUAGES)}. "
-                         f"Received: language={language!r}")
+        raise ValueError(
+            f"Argument `language` must be one of {list(LANGUAGES)}. Received: language={language!r}"
+        )
     attributes = f"; Max-Age={COOKIE_MAX_AGE_S}; Path=/; SameSite=Lax"
-    lines = [f"document.cookie = {json.dumps(name + '=' + value + attributes)};"
-             for name, value in ((BROWSER_COOKIE, token), (LANGUAGE_COOKIE, language))]
+    lines = [
+        f"document.cookie = {json.dumps(name + '=' + value + attributes)};"
+        for name, value in ((BROWSER_COOKIE, token), (LANGUAGE_COOKIE, language))
+    ]
     return "<script>" + " ".join(lines) + "</script>"
 
 

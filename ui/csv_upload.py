@@ -40,8 +40,12 @@ def choose_csv(data: DataConfig) -> None:
     """Upload a CSV, then choose the column to predict and the task; stops the page
     with an explanation until there is a file that can be read."""
     limit_mb = upload_limit_mb()
-    upload = st.file_uploader(t("data.csv_upload", limit=limit_mb), type=["csv", "tsv", "txt"],
-                              max_upload_size=limit_mb, help=t("data.csv_upload_help"))
+    upload = st.file_uploader(
+        t("data.csv_upload", limit=limit_mb),
+        type=["csv", "tsv", "txt"],
+        max_upload_size=limit_mb,
+        help=t("data.csv_upload_help"),
+    )
     try:
         if upload is not None:
             data.csv_file = stored_upload(upload)
@@ -56,6 +60,9 @@ def choose_csv(data: DataConfig) -> None:
     if data.target not in columns:
         data.target = columns[-1]
     data.target = st.selectbox(t("data.target"), columns, index=columns.index(data.target))
-    data.task = st.selectbox(t("data.task"), TASK_CHOICES,
-                             index=TASK_CHOICES.index(data.task) if data.task in TASK_CHOICES else 0,
-                             format_func=lambda task: t(f"task.{task}"))
+    data.task = st.selectbox(
+        t("data.task"),
+        TASK_CHOICES,
+        index=TASK_CHOICES.index(data.task) if data.task in TASK_CHOICES else 0,
+        format_func=lambda task: t(f"task.{task}"),
+    )

@@ -31,26 +31,46 @@ def settings_controls(data: DataConfig) -> None:
     with left:
         if spec.kind == "points2d":
             value, low, high = bounded("n_samples")
-            data.n_samples = st.slider(t("data.n_samples"), low, high, value, step=10,
-                                       help=t("data.n_samples_help", maximum=high))
+            data.n_samples = st.slider(
+                t("data.n_samples"),
+                low,
+                high,
+                value,
+                step=10,
+                help=t("data.n_samples_help", maximum=high),
+            )
             value, low, high = bounded("noise")
             data.noise = st.slider(t("data.noise"), low, high, value, step=0.05)
         elif data.name in TRAIN_ROWS:
             value, low, high = bounded("n_samples")
-            data.n_samples = int(st.number_input(
-                t("data.train_limit"), low, high, value, step=1000,
-                help=t("data.train_limit_help", total=TRAIN_ROWS[data.name],
-                       default=datasets.DEFAULT_SAMPLES[data.name])))
+            data.n_samples = int(
+                st.number_input(
+                    t("data.train_limit"),
+                    low,
+                    high,
+                    value,
+                    step=1000,
+                    help=t(
+                        "data.train_limit_help",
+                        total=TRAIN_ROWS[data.name],
+                        default=datasets.DEFAULT_SAMPLES[data.name],
+                    ),
+                )
+            )
         if not spec.has_official_test_split:
             value, low, high = bounded("test_fraction")
             data.test_fraction = st.slider(t("data.test_fraction"), low, high, value, step=0.05)
         else:
             st.caption(t("data.official_split"))
     with right:
-        data.scaling = st.radio(t("data.scaling"), SCALINGS, index=SCALINGS.index(data.scaling)
-                                if data.scaling in SCALINGS else 0,
-                                format_func=lambda s: t(f"data.scaling.{s}"), horizontal=True,
-                                help=t("data.scaling_help"))
+        data.scaling = st.radio(
+            t("data.scaling"),
+            SCALINGS,
+            index=SCALINGS.index(data.scaling) if data.scaling in SCALINGS else 0,
+            format_func=lambda s: t(f"data.scaling.{s}"),
+            horizontal=True,
+            help=t("data.scaling_help"),
+        )
         value, low, high = bounded("seed")
         data.seed = int(st.number_input(t("data.seed"), low, high, value))
 
@@ -62,8 +82,13 @@ def preview(dataset: Dataset) -> None:
     cols[1].metric(t("data.train_rows"), f"{len(dataset.y_train):,}")
     cols[2].metric(t("data.test_rows"), f"{len(dataset.y_test):,}")
     cols[3].metric(t("data.input_shape"), " × ".join(map(str, dataset.input_shape)))
-    st.caption(t("data.input_range", low=f"{dataset.x_train.min():.3g}",
-                 high=f"{dataset.x_train.max():.3g}"))
+    st.caption(
+        t(
+            "data.input_range",
+            low=f"{dataset.x_train.min():.3g}",
+            high=f"{dataset.x_train.max():.3g}",
+        )
+    )
     for key, params in dataset.notes:
         st.info(t(key, **params), icon="ℹ️")
     _picture(dataset)
@@ -71,8 +96,9 @@ def preview(dataset: Dataset) -> None:
     if dataset.task == "regression":
         st.plotly_chart(charts.target_histogram(dataset.y_train, lang()))
     else:
-        st.plotly_chart(charts.class_balance_figure(dataset.y_train, lang(),
-                                                    class_names=dataset.class_names))
+        st.plotly_chart(
+            charts.class_balance_figure(dataset.y_train, lang(), class_names=dataset.class_names)
+        )
     st.subheader(t("data.table"))
     st.dataframe(_first_rows(dataset), hide_index=True)
     if dataset.n_features > TABLE_COLUMNS:
@@ -81,8 +107,9 @@ def preview(dataset: Dataset) -> None:
 
 def _picture(dataset: Dataset) -> None:
     if dataset.kind == "points2d":
-        st.plotly_chart(charts.scatter_2d_figure(dataset.x_train, dataset.y_train,
-                                                 dataset.class_names, lang()))
+        st.plotly_chart(
+            charts.scatter_2d_figure(dataset.x_train, dataset.y_train, dataset.class_names, lang())
+        )
     elif dataset.kind == "image":
         count = min(16, len(dataset.y_train))
         labels = [dataset.class_names[int(y)] for y in dataset.y_train[:count]]
@@ -92,18 +119,24 @@ def _picture(dataset: Dataset) -> None:
         for review, label in zip(dataset.preview_text, dataset.y_train):
             with st.container(border=True):
                 st.caption(dataset.class_names[int(label)])
-                st.markdown(escape_markdown(review[:REVIEW_CHARS]
-                                            + ("…" if len(review) > REVIEW_CHARS else "")))
+                st.markdown(
+                    escape_markdown(
+                        review[:REVIEW_CHARS] + ("…" if len(review) > REVIEW_CHARS else "")
+                    )
+                )
 
 
 def _first_rows(dataset: Dataset) -> pd.DataFrame:
     """The first training rows with their target in front."""
     count = min(TABLE_ROWS, len(dataset.x_train))
     names = dataset.feature_names[:TABLE_COLUMNS]
-    table = pd.DataFrame(dataset.x_train[:count].reshape(count, -1)[:, :TABLE_COLUMNS], columns=names)
+    table = pd.DataFrame(
+        dataset.x_train[:count].reshape(count, -1)[:, :TABLE_COLUMNS], columns=names
+    )
     target = dataset.y_train[:count]
     # A CSV may have a column named like the label ("target", "타깃"); the label gets a free name.
     label = datasets.unique_names([*names, t("data.target_column")])[-1]
-    table.insert(0, label, [dataset.class_names[int(y)] for y in target] if dataset.class_names
-                 else target)
+    table.insert(
+        0, label, [dataset.class_names[int(y)] for y in target] if dataset.class_names else target
+    )
     return table

@@ -17,8 +17,13 @@ def scores(result: RunResult) -> None:
     summary = result.summary
     st.subheader(t("eval.test_metrics", n=summary.n_test))
     if summary.task == "regression":
-        test_scores(summary, {"loss": summary.test["loss"],
-                              **evaluation.regression_metrics(result.y_true, _values(result))})
+        test_scores(
+            summary,
+            {
+                "loss": summary.test["loss"],
+                **evaluation.regression_metrics(result.y_true, _values(result)),
+            },
+        )
     else:
         test_scores(summary)
     if summary.at_chance:
@@ -36,24 +41,48 @@ def classification(result: RunResult) -> None:
     with matrix_col:
         st.subheader(t("eval.confusion"))
         value_labels = {"counts": t("eval.matrix_counts"), "percent": t("eval.matrix_percent")}
-        values = st.segmented_control(t("eval.matrix_values"), list(value_labels), default="counts",
-                                      required=True, format_func=value_labels.get, key="matrix_values")
-        st.plotly_chart(charts.confusion_matrix_figure(
-            evaluation.confusion(y_true, y_pred, len(summary.class_names)), summary.class_names,
-            lang(), values), key="confusion_chart", width="stretch", config={"displayModeBar": False})
+        values = st.segmented_control(
+            t("eval.matrix_values"),
+            list(value_labels),
+            default="counts",
+            required=True,
+            format_func=value_labels.get,
+            key="matrix_values",
+        )
+        st.plotly_chart(
+            charts.confusion_matrix_figure(
+                evaluation.confusion(y_true, y_pred, len(summary.class_names)),
+                summary.class_names,
+                lang(),
+                values,
+            ),
+            key="confusion_chart",
+            width="stretch",
+            config={"displayModeBar": False},
+        )
     with report_col:
         st.subheader(t("eval.report"))
         score = st.column_config.NumberColumn(format="%.3f")
-        st.dataframe(evaluation.report_frame(y_true, y_pred, summary.class_names), height="content",
-                     placeholder="—",
-                     column_config={"_index": st.column_config.TextColumn(width=110),
-                                    "precision": score, "recall": score, "f1-score": score,
-                                    "support": st.column_config.NumberColumn(format="%d")})
+        st.dataframe(
+            evaluation.report_frame(y_true, y_pred, summary.class_names),
+            height="content",
+            placeholder="—",
+            column_config={
+                "_index": st.column_config.TextColumn(width=110),
+                "precision": score,
+                "recall": score,
+                "f1-score": score,
+                "support": st.column_config.NumberColumn(format="%d"),
+            },
+        )
     if summary.task == "binary":
         sweep = evaluation.threshold_sweep(y_true, prob, np.linspace(0.05, 0.95, 19), positive)
-        st.plotly_chart(charts.threshold_figure(sweep, threshold, lang(),
-                                                positive_name=str(summary.class_names[positive])),
-                        key="threshold_chart")
+        st.plotly_chart(
+            charts.threshold_figure(
+                sweep, threshold, lang(), positive_name=str(summary.class_names[positive])
+            ),
+            key="threshold_chart",
+        )
     else:
         _softmax_rows(result)
 
@@ -65,12 +94,24 @@ def _threshold_controls(result: RunResult) -> tuple[float, int]:
     st.subheader(t("eval.threshold_title"))
     spec = datasets.DATASETS.get(summary.dataset)
     positive = st.selectbox(
-        t("eval.positive_class"), [0, 1], format_func=lambda k: str(names[k]),
+        t("eval.positive_class"),
+        [0, 1],
+        format_func=lambda k: str(names[k]),
         index=evaluation.default_positive_class(names, spec.positive_class if spec else None),
-        key=f"positive_class.{summary.dataset}", help=t("eval.positive_class_help"))
-    st.caption(t("eval.threshold_help", positive=str(names[positive]), negative=str(names[1 - positive])))
-    threshold = st.slider(t("eval.threshold", positive=str(names[positive])), 0.01, 0.99, 0.5,
-                          step=0.01, key="threshold")
+        key=f"positive_class.{summary.dataset}",
+        help=t("eval.positive_class_help"),
+    )
+    st.caption(
+        t("eval.threshold_help", positive=str(names[positive]), negative=str(names[1 - positive]))
+    )
+    threshold = st.slider(
+        t("eval.threshold", positive=str(names[positive])),
+        0.01,
+        0.99,
+        0.5,
+        step=0.01,
+        key="threshold",
+    )
     return threshold, positive
 
 
@@ -82,31 +123,52 @@ def _softmax_rows(result: RunResult) -> None:
     st.dataframe(evaluation.softmax_table(prob, y_true, names, rows=8, lang=lang()).round(3))
     row = st.number_input(t("eval.row"), 0, len(y_true) - 1, 0)
     guess = int(np.argmax(prob[row]))
-    st.plotly_chart(charts.probability_bars_figure(prob[row], names, lang(), highlight=guess),
-                    key="probability_chart")
-    st.caption(t("eval.argmax_line", cls=names[guess], p=f"{float(np.max(prob[row])):.3f}",
-                 truth=names[int(y_true[row])]))
+    st.plotly_chart(
+        charts.probability_bars_figure(prob[row], names, lang(), highlight=guess),
+        key="probability_chart",
+    )
+    st.caption(
+        t(
+            "eval.argmax_line",
+            cls=names[guess],
+            p=f"{float(np.max(prob[row])):.3f}",
+            truth=names[int(y_true[row])],
+        )
+    )
 
 
 def regression(result: RunResult) -> None:
     st.subheader(t("eval.pred_vs_actual"))
-    st.plotly_chart(charts.predicted_vs_actual_figure(result.y_true, _values(result), lang()),
-                    key="regression_chart")
+    st.plotly_chart(
+        charts.predicted_vs_actual_figure(result.y_true, _values(result), lang()),
+        key="regression_chart",
+    )
 
 
 def neurons(result: RunResult) -> None:
     """For 2-D sets: the final boundary and the feature every hidden neuron computes."""
     grid, summary = result.grid, result.summary
     st.subheader(t("eval.boundary"))
-    st.plotly_chart(charts.decision_boundary_figure(
-        grid.xs, grid.ys, grid.cell_values(), grid.x_train, grid.y_train, summary.class_names,
-        summary.task, lang()), key="final_boundary")
+    st.plotly_chart(
+        charts.decision_boundary_figure(
+            grid.xs,
+            grid.ys,
+            grid.cell_values(),
+            grid.x_train,
+            grid.y_train,
+            summary.class_names,
+            summary.task,
+            lang(),
+        ),
+        key="final_boundary",
+    )
     st.subheader(t("eval.neurons"))
     st.caption(t("eval.neurons_help"))
     for number, layer in enumerate(grid.layers[:-1], start=1):
-        st.plotly_chart(charts.neuron_grid_figure(layer, grid.extent, lang(),
-                                                  t("eval.layer_title", n=number)),
-                        key=f"neurons_layer_{number}")
+        st.plotly_chart(
+            charts.neuron_grid_figure(layer, grid.extent, lang(), t("eval.layer_title", n=number)),
+            key=f"neurons_layer_{number}",
+        )
 
 
 def _values(result: RunResult) -> np.ndarray:

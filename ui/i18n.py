@@ -39,8 +39,9 @@ def language_switch() -> None:
     kept in the URL (`ui.state.sync_url`) and in the browser's cookie."""
     if LANGUAGE_KEY not in st.session_state:
         st.session_state[LANGUAGE_KEY] = initial_language()
-    st.sidebar.selectbox("Language / 언어", list(LANGUAGES), format_func=LANGUAGES.get,
-                         key=LANGUAGE_KEY)
+    st.sidebar.selectbox(
+        "Language / 언어", list(LANGUAGES), format_func=LANGUAGES.get, key=LANGUAGE_KEY
+    )
 
 
 def show_error(error) -> None:
@@ -51,6 +52,8 @@ def show_error(error) -> None:
     if hasattr(error, "code") and hasattr(error, "params"):
         message = t(error.code, **error.params)
     else:
-        message = t("ui.unexpected_error",
-                    detail=str(error).splitlines()[0] if str(error) else type(error).__name__)
+        message = t(
+            "ui.unexpected_error",
+            detail=str(error).splitlines()[0] if str(error) else type(error).__name__,
+        )
     st.error(message, icon="⚠️")

@@ -20,5 +20,6 @@ def show_problems(cfg, dataset, settings) -> list:
         _RENDERERS[problem.level](
             f"**{t(problem.code, **problem.params)}**\n\n"
             f"{t('checks.fix_prefix')} {t(problem.code + '.fix', **problem.params)}",
-            icon=_ICONS[problem.level])
+            icon=_ICONS[problem.level],
+        )
     return problems

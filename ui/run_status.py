@@ -22,8 +22,13 @@ def progress(job: JobView) -> tuple[float, str]:
     batch = job.batch
     if batch and batch.epoch > done and batch.steps:
         fraction = (batch.epoch - 1 + batch.step / batch.steps) / epochs
-        text = t("train.progress_batch", epoch=batch.epoch, epochs=epochs, step=batch.step,
-                 steps=batch.steps)
+        text = t(
+            "train.progress_batch",
+            epoch=batch.epoch,
+            epochs=epochs,
+            step=batch.step,
+            steps=batch.steps,
+        )
     return min(1.0, fraction), text
 
 
@@ -42,8 +47,12 @@ def early_stopping_text(job: JobView) -> str:
         return ""
     if outcome.stopped_epoch:
         key = "train.early_restored" if outcome.restored else "train.early_kept"
-        return t(key, stopped=outcome.stopped_epoch, best=outcome.best_epoch,
-                 patience=job.config.patience)
+        return t(
+            key,
+            stopped=outcome.stopped_epoch,
+            best=outcome.best_epoch,
+            patience=job.config.patience,
+        )
     if outcome.restored and outcome.best_epoch != len(job.history):
         return t("train.restored_best", best=outcome.best_epoch)
     return ""
@@ -55,15 +64,26 @@ def chance_level_note(summary: RunSummary) -> None:
     if chance["task"] == "regression":
         r2 = "—" if chance.get("r2") is None else f"{chance['r2']:.3f}"
         title = t("chance.title_regression", guess=chance["guess"])
-        numbers = t("chance.numbers_regression", mse=chance["mse"], guess=chance["guess"],
-                    guess_mse=chance["guess_mse"], n=chance["n_test"], r2=r2)
+        numbers = t(
+            "chance.numbers_regression",
+            mse=chance["mse"],
+            guess=chance["guess"],
+            guess_mse=chance["guess_mse"],
+            n=chance["n_test"],
+            r2=r2,
+        )
     else:
         names = summary.class_names
         guess = names[chance["guess"]] if chance["guess"] < len(names) else str(chance["guess"])
         title = t("chance.title", guess=guess)
-        numbers = t("chance.numbers", accuracy=chance["accuracy"], guess=guess,
-                    guess_accuracy=chance["guess_accuracy"], n=chance["n_test"],
-                    points=100 * chance["margin"])
+        numbers = t(
+            "chance.numbers",
+            accuracy=chance["accuracy"],
+            guess=guess,
+            guess_accuracy=chance["guess_accuracy"],
+            n=chance["n_test"],
+            points=100 * chance["margin"],
+        )
     reasons = [t(key, **params) for key, params in chance.get("reasons") or []]
     with st.container(border=True, key="chance_level_note"):
         st.warning(title)
@@ -78,8 +98,14 @@ def _queued(job: JobView) -> None:
         st.info(t("train.starting"), icon="⏳")
         return
     wait = wait_text(pool.estimated_wait(job.id))
-    earlier = next((other for other in backend.active_jobs()
-                    if other.id != job.id and other.status in (runs.STARTING, runs.RUNNING)), None)
+    earlier = next(
+        (
+            other
+            for other in backend.active_jobs()
+            if other.id != job.id and other.status in (runs.STARTING, runs.RUNNING)
+        ),
+        None,
+    )
     if earlier is None:
         st.info(t("train.queued", position=job.queue_position, wait=wait), icon="⏳")
         return
@@ -94,15 +120,23 @@ def _running(job: JobView) -> None:
 
 
 def _finished(job: JobView) -> None:
-    st.success(" ".join(filter(None, [t("train.finished", epochs=len(job.history)),
-                                      early_stopping_text(job)])), icon="✅")
+    st.success(
+        " ".join(
+            filter(None, [t("train.finished", epochs=len(job.history)), early_stopping_text(job)])
+        ),
+        icon="✅",
+    )
     if job.summary.at_chance:
         chance_level_note(job.summary)
 
 
 def _stopped(job: JobView) -> None:
-    st.warning(" ".join(filter(None, [t("train.stopped", epochs=len(job.history)),
-                                      early_stopping_text(job)])), icon="⏹️")
+    st.warning(
+        " ".join(
+            filter(None, [t("train.stopped", epochs=len(job.history)), early_stopping_text(job)])
+        ),
+        icon="⏹️",
+    )
 
 
 def _failed(job: JobView) -> None:
@@ -138,8 +172,13 @@ def sidebar_run_status() -> None:
         if current is None or not current.active:
             st.rerun()  # ended: stop polling
         if current.status == runs.QUEUED:
-            st.caption(t("train.sidebar_queued", position=current.queue_position,
-                         wait=wait_text(backend.pool().estimated_wait(job.id))))
+            st.caption(
+                t(
+                    "train.sidebar_queued",
+                    position=current.queue_position,
+                    wait=wait_text(backend.pool().estimated_wait(job.id)),
+                )
+            )
         elif current.status == runs.STARTING:
             st.caption(t("train.sidebar_starting"))
         else:

@@ -27,26 +27,34 @@ def history_charts(history: list[dict], task: str, key: str, overfit_note: bool 
     best = evaluation.best_epoch(history)
     metric = "mae" if task == "regression" else "accuracy"
     loss_col, metric_col = st.columns(2)
-    loss_col.plotly_chart(charts.history_figure(history, "loss", lang(), best_epoch=best),
-                          key=f"{key}_loss")
-    metric_col.plotly_chart(charts.history_figure(history, metric, lang(), best_epoch=best),
-                            key=f"{key}_metric")
+    loss_col.plotly_chart(
+        charts.history_figure(history, "loss", lang(), best_epoch=best), key=f"{key}_loss"
+    )
+    metric_col.plotly_chart(
+        charts.history_figure(history, metric, lang(), best_epoch=best), key=f"{key}_metric"
+    )
     if overfit_note and evaluation.looks_overfit(history):
         st.warning(t("evaluation.overfit_note", epoch=best), icon="📈")
 
 
 def history_download(history: list[dict], run_id: str) -> None:
     """The history as a CSV file, its formula-like cells neutralised."""
-    st.download_button(t("train.download_history"), safe_csv(pd.DataFrame(history)),
-                       file_name=f"history-{run_id}.csv", mime="text/csv", icon="⬇️")
+    st.download_button(
+        t("train.download_history"),
+        safe_csv(pd.DataFrame(history)),
+        file_name=f"history-{run_id}.csv",
+        mime="text/csv",
+        icon="⬇️",
+    )
 
 
 def test_scores(summary: RunSummary, scores: dict | None = None) -> None:
     """The test-set numbers, one metric each (Keras's own, unless `scores` are given)."""
     scores = scores or summary.test
     for column, (name, value) in zip(st.columns(len(scores)), scores.items()):
-        column.metric(t(f"eval.metric.{name}"),
-                      f"{value:.4f}" if isinstance(value, float) else str(value))
+        column.metric(
+            t(f"eval.metric.{name}"), f"{value:.4f}" if isinstance(value, float) else str(value)
+        )
 
 
 def live_boundary(job: JobView, dataset: Dataset) -> None:
@@ -55,9 +63,19 @@ def live_boundary(job: JobView, dataset: Dataset) -> None:
         return
     grid = evaluation.grid_points(dataset.x_train)
     values = np.asarray(job.grid).reshape(len(grid["ys"]), len(grid["xs"]))
-    st.plotly_chart(charts.decision_boundary_figure(
-        grid["xs"], grid["ys"], values, dataset.x_train, dataset.y_train, dataset.class_names,
-        dataset.task, lang()), key="boundary_chart")
+    st.plotly_chart(
+        charts.decision_boundary_figure(
+            grid["xs"],
+            grid["ys"],
+            values,
+            dataset.x_train,
+            dataset.y_train,
+            dataset.class_names,
+            dataset.task,
+            lang(),
+        ),
+        key="boundary_chart",
+    )
     model_epoch = job.summary.model_epoch if job.summary else len(job.history)
     if model_epoch != len(job.history):
         st.caption(t("train.boundary_caption_restored", epoch=model_epoch))

@@ -36,8 +36,9 @@ def train_buttons(config: ExperimentConfig, blocked: bool) -> None:
     """Train and Stop; Train during a run asks whether to stop it or queue the new one."""
     active = backend.active_jobs()
     with st.container(horizontal=True):  # buttons as wide as their labels; they wrap, never shrink
-        train = st.button(t("train.start"), type="primary", icon="▶️", disabled=blocked,
-                          key="train_button")
+        train = st.button(
+            t("train.start"), type="primary", icon="▶️", disabled=blocked, key="train_button"
+        )
         stop = st.button(t("train.stop"), icon="⏹️", disabled=not active, key="stop_button")
     if train and active:
         st.session_state[CONFIRM_KEY] = True
@@ -51,18 +52,28 @@ def train_buttons(config: ExperimentConfig, blocked: bool) -> None:
         with st.container(border=True):
             st.warning(t("train.already_active"), icon="⏳")
             with st.container(horizontal=True):
-                st.button(t("train.stop_and_start"), key="stop_and_start",
-                          on_click=_stop_and_start, args=(config,))
-                st.button(t("train.queue_after"), key="queue_after", on_click=_start, args=(config,))
-                st.button(t("train.cancel"), key="cancel_second_run",
-                          on_click=lambda: st.session_state.pop(CONFIRM_KEY, None))
+                st.button(
+                    t("train.stop_and_start"),
+                    key="stop_and_start",
+                    on_click=_stop_and_start,
+                    args=(config,),
+                )
+                st.button(
+                    t("train.queue_after"), key="queue_after", on_click=_start, args=(config,)
+                )
+                st.button(
+                    t("train.cancel"),
+                    key="cancel_second_run",
+                    on_click=lambda: st.session_state.pop(CONFIRM_KEY, None),
+                )
 
 
 def offer_smaller_learning_rate(job: JobView, config: ExperimentConfig) -> None:
     """After a run blew up: one click applies the suggested rate to the whole page."""
     code, params = job.error
-    if code in DIVERGED_CODES and st.button(t("train.use_lr", lr=f"{params['suggestion']:g}"),
-                                           key="use_smaller_lr"):
+    if code in DIVERGED_CODES and st.button(
+        t("train.use_lr", lr=f"{params['suggestion']:g}"), key="use_smaller_lr"
+    ):
         config.learning_rate = params["suggestion"]
         st.session_state[ACTED_ON_KEY] = job.id
         # The button lives in the live fragment: rerun the whole page, so the
@@ -76,6 +87,8 @@ def stale_failure_note(job: JobView, config: ExperimentConfig) -> bool:
     acted = st.session_state.get(ACTED_ON_KEY) == job.id
     if job.status != runs.FAILED or not (acted or job.config != config):
         return False
-    st.info(t("train.ready_with_lr", lr=f"{config.learning_rate:g}") if acted else t("train.ready"),
-            icon="👉")
+    st.info(
+        t("train.ready_with_lr", lr=f"{config.learning_rate:g}") if acted else t("train.ready"),
+        icon="👉",
+    )
     return True

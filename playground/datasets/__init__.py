@@ -43,9 +43,22 @@ from playground.errors import DatasetError
 from playground.limits import MAX_SEED, MIN_TOY_SAMPLES
 
 __all__ = [
-    "DATASETS", "DEFAULT_SAMPLES", "KINDS", "Dataset", "DatasetError", "DatasetSpec",
-    "decode_review", "find_data_file", "get_spec", "infer_task", "keras_cache_dir",
-    "load_dataset", "multi_hot", "read_csv_columns", "store_upload", "unique_names",
+    "DATASETS",
+    "DEFAULT_SAMPLES",
+    "KINDS",
+    "Dataset",
+    "DatasetError",
+    "DatasetSpec",
+    "decode_review",
+    "find_data_file",
+    "get_spec",
+    "infer_task",
+    "keras_cache_dir",
+    "load_dataset",
+    "multi_hot",
+    "read_csv_columns",
+    "store_upload",
+    "unique_names",
 ]
 
 # What `DataConfig.n_samples` starts at when a student picks the dataset:
@@ -140,7 +153,9 @@ def load_dataset(data: DataConfig, limits: settings.Settings | None = None) -> D
     # A generated set is bounded before it is made; a CSV while it is read.
     dataset = csv.load_csv(data, limits) if spec.id == "csv" else _LOADERS[spec.id](data)
     if spec.fixed_task and data.task not in ("auto", spec.fixed_task):
-        dataset.notes.append(("data.note.task_fixed", {"fixed": spec.fixed_task, "task": data.task}))
+        dataset.notes.append(
+            ("data.note.task_fixed", {"fixed": spec.fixed_task, "task": data.task})
+        )
     return scale(dataset, data.scaling)
 
 

@@ -164,7 +164,9 @@ def scale(dataset: Dataset, scaling: str) -> Dataset:
         return dataset
     if dataset.kind == "image":
         dataset.pixel_offset, dataset.pixel_scale = pixel_transform(dataset.x_train, scaling)
-        dataset.x_train = pixels_to_inputs(dataset.x_train, dataset.pixel_offset, dataset.pixel_scale)
+        dataset.x_train = pixels_to_inputs(
+            dataset.x_train, dataset.pixel_offset, dataset.pixel_scale
+        )
         dataset.x_test = pixels_to_inputs(dataset.x_test, dataset.pixel_offset, dataset.pixel_scale)
         return dataset
     x_train = dataset.x_train.astype(np.float32)
@@ -199,9 +201,13 @@ def _mean_and_std(pixels: np.ndarray) -> tuple[float, float]:
     if pixels.dtype != np.uint8:
         return float(pixels.mean(dtype=np.float64)), float(pixels.std(dtype=np.float64))
     flat = pixels.ravel()
-    counts = sum((np.bincount(flat[start:start + _HISTOGRAM_SLICE], minlength=256)
-                  for start in range(0, len(flat), _HISTOGRAM_SLICE)),
-                 np.zeros(256, dtype=np.int64)).astype(np.float64)
+    counts = sum(
+        (
+            np.bincount(flat[start : start + _HISTOGRAM_SLICE], minlength=256)
+            for start in range(0, len(flat), _HISTOGRAM_SLICE)
+        ),
+        np.zeros(256, dtype=np.int64),
+    ).astype(np.float64)
     values = np.arange(256, dtype=np.float64)
     mean = float(counts @ values / counts.sum())
     return mean, float(np.sqrt(counts @ np.square(values - mean) / counts.sum()))

@@ -99,13 +99,17 @@ def load_csv(data: DataConfig, limits: settings.Settings | None = None) -> Datas
     if not data.target:
         raise DatasetError("data.csv_no_target", columns=", ".join(columns))
     if data.target not in frame.columns:
-        raise DatasetError("data.csv_unknown_target", target=data.target, columns=", ".join(columns))
+        raise DatasetError(
+            "data.csv_unknown_target", target=data.target, columns=", ".join(columns)
+        )
     notes: list[tuple[str, dict]] = list(table.notes)
 
     missing_target = int(frame[data.target].isna().sum())
     if missing_target:
         frame = frame[frame[data.target].notna()]
-        notes.append(("data.note.dropped_missing_target", {"count": missing_target, "target": data.target}))
+        notes.append(
+            ("data.note.dropped_missing_target", {"count": missing_target, "target": data.target})
+        )
     n_test_rows(len(frame), data.test_fraction)  # before the target is judged on too few rows
     features = _usable_features(frame.drop(columns=[data.target]), notes)
     frame = _bounded_rows(frame, _encoded_width(features, limits), notes, limits)
@@ -123,8 +127,12 @@ def load_csv(data: DataConfig, limits: settings.Settings | None = None) -> Datas
 
 
 def _read_table(csv_file: str, limits: settings.Settings) -> csv_reader.CsvTable:
-    return csv_reader.read_upload(upload_path(csv_file), csv_reader.CsvLimits.from_settings(limits),
-                                  limits.csv_parse_timeout_s, limits.csv_parse_memory_mb)
+    return csv_reader.read_upload(
+        upload_path(csv_file),
+        csv_reader.CsvLimits.from_settings(limits),
+        limits.csv_parse_timeout_s,
+        limits.csv_parse_memory_mb,
+    )
 
 
 def _encode_target(target: pd.Series, task: str, name: str) -> tuple[np.ndarray, list[str]]:
@@ -133,7 +141,9 @@ def _encode_target(target: pd.Series, task: str, name: str) -> tuple[np.ndarray,
         if pd.api.types.is_bool_dtype(target):
             target = target.astype(np.float64)
         if not pd.api.types.is_numeric_dtype(target):
-            raise DatasetError("data.csv_text_target_regression", target=name, example=str(target.iloc[0]))
+            raise DatasetError(
+                "data.csv_text_target_regression", target=name, example=str(target.iloc[0])
+            )
         return target.to_numpy(dtype=np.float32), []
     codes, classes = pd.factorize(target, sort=True)
     if len(classes) < 2:
@@ -142,7 +152,9 @@ def _encode_target(target: pd.Series, task: str, name: str) -> tuple[np.ndarray,
     if task == "binary" and len(classes) != 2:
         raise DatasetError("data.csv_binary_needs_two", target=name, count=len(classes))
     if len(classes) > MAX_CLASSES:
-        raise DatasetError("data.csv_too_many_classes", target=name, count=len(classes), limit=MAX_CLASSES)
+        raise DatasetError(
+            "data.csv_too_many_classes", target=name, count=len(classes), limit=MAX_CLASSES
+        )
     return codes.astype(np.int64), [_class_name(value) for value in classes]
 
 
@@ -154,8 +166,11 @@ def _class_name(value) -> str:
 
 def _is_number(column: pd.Series) -> bool:
     """Numbers, booleans and dates: each becomes one input column."""
-    return (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)
-            or pd.api.types.is_datetime64_any_dtype(column))
+    return (
+        pd.api.types.is_numeric_dtype(column)
+        or pd.api.types.is_bool_dtype(column)
+        or pd.api.types.is_datetime64_any_dtype(column)
+    )
 
 
 def _usable_features(frame: pd.DataFrame, notes: list) -> pd.DataFrame:
@@ -168,11 +183,16 @@ def _usable_features(frame: pd.DataFrame, notes: list) -> pd.DataFrame:
     if empty:
         frame = frame.drop(columns=empty)
         notes.append(("data.note.dropped_empty_columns", {"columns": ", ".join(empty)}))
-    too_many = [c for c in frame.columns if not _is_number(frame[c]) and frame[c].nunique() > MAX_CATEGORIES]
+    too_many = [
+        c for c in frame.columns if not _is_number(frame[c]) and frame[c].nunique() > MAX_CATEGORIES
+    ]
     if too_many:
         frame = frame.drop(columns=too_many)
         notes.append(
-            ("data.note.dropped_high_cardinality", {"limit": MAX_CATEGORIES, "columns": ", ".join(map(str, too_many))})
+            (
+                "data.note.dropped_high_cardinality",
+                {"limit": MAX_CATEGORIES, "columns": ", ".join(map(str, too_many))},
+            )
         )
     return frame
 
@@ -183,19 +203,26 @@ def _encoded_width(frame: pd.DataFrame, limits: settings.Settings) -> int:
     Raises:
         DatasetError: "data.csv_too_many_features" above PLAYGROUND_MAX_FEATURES.
     """
-    widths = {str(c): 1 if _is_number(frame[c]) else frame[c].nunique() + int(frame[c].isna().any())
-              for c in frame.columns}
+    widths = {
+        str(c): 1 if _is_number(frame[c]) else frame[c].nunique() + int(frame[c].isna().any())
+        for c in frame.columns
+    }
     width = sum(widths.values())
     limit = limits.max_features
     if width > limit:
         widest = sorted(widths.items(), key=lambda item: -item[1])[:5]
-        raise DatasetError("data.csv_too_many_features", count=width, limit=limit,
-                           columns=", ".join(f"{name} ({n})" for name, n in widest))
+        raise DatasetError(
+            "data.csv_too_many_features",
+            count=width,
+            limit=limit,
+            columns=", ".join(f"{name} ({n})" for name, n in widest),
+        )
     return width
 
 
-def _bounded_rows(frame: pd.DataFrame, width: int, notes: list,
-                  limits: settings.Settings) -> pd.DataFrame:
+def _bounded_rows(
+    frame: pd.DataFrame, width: int, notes: list, limits: settings.Settings
+) -> pd.DataFrame:
     """A random sample of the rows when rows × input columns exceed PLAYGROUND_MAX_CSV_CELLS."""
     kept = min(limits.max_csv_rows, max(1, limits.max_csv_cells // max(width, 1)))
     if len(frame) <= kept:
@@ -203,8 +230,17 @@ def _bounded_rows(frame: pd.DataFrame, width: int, notes: list,
     earlier = [params for key, params in notes if key == "data.note.rows_sampled"]
     total = earlier[0]["total"] if earlier else len(frame)
     notes[:] = [(key, params) for key, params in notes if key != "data.note.rows_sampled"]
-    notes.append(("data.note.rows_sampled", {"kept": kept, "total": total, "max_rows": limits.max_csv_rows,
-                                             "max_cells": limits.max_csv_cells}))
+    notes.append(
+        (
+            "data.note.rows_sampled",
+            {
+                "kept": kept,
+                "total": total,
+                "max_rows": limits.max_csv_rows,
+                "max_cells": limits.max_csv_cells,
+            },
+        )
+    )
     return frame.sample(n=kept, random_state=csv_reader.SAMPLE_SEED).sort_index()
 
 
@@ -233,7 +269,9 @@ def _encode_features(frame: pd.DataFrame, notes: list) -> tuple[np.ndarray, list
     texts = texts.fillna("missing").astype(str)
     one_hot = pd.get_dummies(texts, prefix_sep="=", dtype=np.float32) if text else texts
     if text:
-        notes.append(("data.note.one_hot", {"columns": ", ".join(map(str, text)), "count": one_hot.shape[1]}))
+        notes.append(
+            ("data.note.one_hot", {"columns": ", ".join(map(str, text)), "count": one_hot.shape[1]})
+        )
 
     features = pd.concat([numbers, one_hot], axis=1)
     return features.to_numpy(dtype=np.float32), unique_names([str(c) for c in features.columns])
@@ -242,7 +280,8 @@ def _encode_features(frame: pd.DataFrame, notes: list) -> tuple[np.ndarray, list
 def _as_float(column: pd.Series) -> np.ndarray:
     if pd.api.types.is_datetime64_any_dtype(column):
         return ((column - pd.Timestamp("1970-01-01")) / pd.Timedelta(days=1)).to_numpy(
-            dtype=np.float64, na_value=np.nan)
+            dtype=np.float64, na_value=np.nan
+        )
     return column.astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)
 
 

@@ -88,8 +88,12 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
 )
 # Without a BOM: (codec, label shown in the note), tried in order.
-_TEXT_ENCODINGS = (("utf-8", "UTF-8"), ("cp949", "CP949 (EUC-KR)"),
-                   ("cp1252", "Windows-1252"), ("latin-1", "Latin-1"))
+_TEXT_ENCODINGS = (
+    ("utf-8", "UTF-8"),
+    ("cp949", "CP949 (EUC-KR)"),
+    ("cp1252", "Windows-1252"),
+    ("latin-1", "Latin-1"),
+)
 _QUIET_ENCODINGS = ("UTF-8", "UTF-8 (BOM)")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _EXCEL_SEP_LINE = re.compile(r'^"?sep=(.)"?$')
@@ -110,7 +114,7 @@ class CsvLimits:
     max_cells: int = 5_000_000
 
     @classmethod
-    def from_settings(cls, settings) -> "CsvLimits":
+    def from_settings(cls, settings) -> CsvLimits:
         return cls(settings.max_csv_rows, settings.max_csv_columns, settings.max_csv_cells)
 
 
@@ -144,20 +148,23 @@ def read_upload(path: Path, limits: CsvLimits, timeout_s: float, memory_mb: int)
             took too long; its code is a message key in `playground.i18n.data`.
     """
     stat = path.stat()
-    outcome = _read_upload_cached((str(path), stat.st_mtime_ns, stat.st_size), limits,
-                                  timeout_s, memory_mb)
+    outcome = _read_upload_cached(
+        (str(path), stat.st_mtime_ns, stat.st_size), limits, timeout_s, memory_mb
+    )
     if isinstance(outcome, DatasetError):
         raise outcome
     return outcome
 
 
 @functools.lru_cache(maxsize=4)
-def _read_upload_cached(key: tuple[str, int, int], limits: CsvLimits, timeout_s: float,
-                        memory_mb: int) -> CsvTable | DatasetError:
+def _read_upload_cached(
+    key: tuple[str, int, int], limits: CsvLimits, timeout_s: float, memory_mb: int
+) -> CsvTable | DatasetError:
     """The table or the error of one file version; a busy server is not remembered."""
     try:
-        return isolated.run_isolated(read_csv_file, (key[0], limits), timeout_s=timeout_s,
-                                     memory_mb=memory_mb)
+        return isolated.run_isolated(
+            read_csv_file, (key[0], limits), timeout_s=timeout_s, memory_mb=memory_mb
+        )
     except DatasetError as err:
         return err
     except isolated.IsolatedTimeout:
@@ -203,7 +210,9 @@ def read_csv_bytes(content: bytes, limits: CsvLimits = CsvLimits()) -> CsvTable:
         raise DatasetError("data.csv_empty")
     text, delimiter = _delimiter(text)
     if delimiter != ",":
-        notes.append(("data.note.csv_delimiter", {"delimiter": "TAB" if delimiter == "\t" else delimiter}))
+        notes.append(
+            ("data.note.csv_delimiter", {"delimiter": "TAB" if delimiter == "\t" else delimiter})
+        )
 
     scan = _scan_records(text, delimiter, limits)
     if scan.rows == 0:
@@ -238,7 +247,7 @@ def decode_text(content: bytes) -> tuple[str, str]:
     """
     for bom, codec, label in _BOMS:
         if content.startswith(bom):
-            return _checked_text(content[len(bom):], codec), label
+            return _checked_text(content[len(bom) :], codec), label
     utf16 = _utf16_without_bom(content)
     if utf16:
         return _checked_text(content, utf16), "UTF-16"
@@ -264,7 +273,7 @@ def _checked_text(data: bytes | str, codec: str | None) -> str:
 
 
 def _utf16_without_bom(content: bytes) -> str | None:
-    """"utf-16-le"/"utf-16-be" when many odd (or even) bytes of the start are zero, and no others."""
+    """ "utf-16-le"/"utf-16-be" when many odd (or even) bytes of the start are zero, and no others."""
     head = content[:2000]
     if len(head) < 4:
         return None
@@ -288,7 +297,7 @@ def _delimiter(text: str) -> tuple[str, str]:
     first = text[: first_end if first_end >= 0 else len(text)]
     hint = _EXCEL_SEP_LINE.match(first.strip())
     if hint and hint.group(1) in DELIMITERS:
-        return text[first_end + 1:] if first_end >= 0 else "", hint.group(1)
+        return text[first_end + 1 :] if first_end >= 0 else "", hint.group(1)
     header_end = text.find("\n", 0, MAX_HEADER_CHARS)
     if header_end < 0 and len(text) > MAX_HEADER_CHARS:
         _refuse_long_header(text[:MAX_HEADER_CHARS])
@@ -356,8 +365,9 @@ def _scan_records(text: str, delimiter: str, limits: CsvLimits) -> _Scan:
         except StopIteration:
             break
         except csv.Error:
-            raise DatasetError("data.csv_cell_too_long", line=last + 1,
-                               limit=csv.field_size_limit()) from None
+            raise DatasetError(
+                "data.csv_cell_too_long", line=last + 1, limit=csv.field_size_limit()
+            ) from None
         first, last = last + 1, reader.line_num
         if not row:
             continue
@@ -370,20 +380,37 @@ def _scan_records(text: str, delimiter: str, limits: CsvLimits) -> _Scan:
     if ragged:
         _check_ragged(ragged, len(spans), columns, text, delimiter)
         shown = ", ".join(str(line) for line in ragged[:RAGGED_LINES_SHOWN])
-        notes.append(("data.note.skipped_ragged_rows",
-                      {"count": len(ragged), "lines": shown + (", …" if len(ragged) > RAGGED_LINES_SHOWN else ""),
-                       "expected": columns}))
+        notes.append(
+            (
+                "data.note.skipped_ragged_rows",
+                {
+                    "count": len(ragged),
+                    "lines": shown + (", …" if len(ragged) > RAGGED_LINES_SHOWN else ""),
+                    "expected": columns,
+                },
+            )
+        )
     kept = min(limits.max_rows, max(1, limits.max_cells // max(columns, 1)))
     sampled = len(spans) > kept
     if sampled:
-        notes.append(("data.note.rows_sampled", {"kept": kept, "total": len(spans),
-                                                 "max_rows": limits.max_rows,
-                                                 "max_cells": limits.max_cells}))
+        notes.append(
+            (
+                "data.note.rows_sampled",
+                {
+                    "kept": kept,
+                    "total": len(spans),
+                    "max_rows": limits.max_rows,
+                    "max_cells": limits.max_cells,
+                },
+            )
+        )
         chosen = np.sort(np.random.default_rng(SAMPLE_SEED).choice(len(spans), kept, replace=False))
         spans = [spans[i] for i in chosen]
     if ragged or sampled:
         lines = text.split("\n")
-        parts = lines[:header_lines] + [line for first, last in spans for line in lines[first - 1:last]]
+        parts = lines[:header_lines] + [
+            line for first, last in spans for line in lines[first - 1 : last]
+        ]
         text = "\n".join(parts) + "\n"
     return _Scan(header=header, rows=len(spans), text=text, notes=notes)
 
@@ -394,8 +421,14 @@ def _check_ragged(ragged: list[int], good: int, columns: int, text: str, delimit
         return
     line = ragged[0]
     values = len(next(csv.reader([text.split("\n")[line - 1]], delimiter=delimiter)))
-    raise DatasetError("data.csv_ragged", line=line, values=values, expected=columns,
-                       count=len(ragged), rows=good + len(ragged))
+    raise DatasetError(
+        "data.csv_ragged",
+        line=line,
+        values=values,
+        expected=columns,
+        count=len(ragged),
+        rows=good + len(ragged),
+    )
 
 
 def _parse(text: str, delimiter: str) -> pd.DataFrame:
@@ -403,8 +436,13 @@ def _parse(text: str, delimiter: str) -> pd.DataFrame:
         with warnings.catch_warnings():
             # Trailing empty values ("1,2,") are dropped, which is what we want.
             warnings.simplefilter("ignore", pd.errors.ParserWarning)
-            frame = pd.read_csv(io.StringIO(text), sep=delimiter, index_col=False,
-                                skip_blank_lines=True, low_memory=False)
+            frame = pd.read_csv(
+                io.StringIO(text),
+                sep=delimiter,
+                index_col=False,
+                skip_blank_lines=True,
+                low_memory=False,
+            )
     except pd.errors.EmptyDataError:
         raise DatasetError("data.csv_empty") from None
     except (pd.errors.ParserError, ValueError, UnicodeError):
@@ -417,7 +455,12 @@ def _parse(text: str, delimiter: str) -> pd.DataFrame:
 
 def _drop_trailing_empty_columns(header: list[str], frame: pd.DataFrame):
     """Drops the nameless, empty columns a delimiter at the end of every line makes."""
-    while header and not header[-1].strip() and len(frame.columns) > 1 and frame.iloc[:, -1].isna().all():
+    while (
+        header
+        and not header[-1].strip()
+        and len(frame.columns) > 1
+        and frame.iloc[:, -1].isna().all()
+    ):
         header, frame = header[:-1], frame.iloc[:, :-1]
     return header, frame
 

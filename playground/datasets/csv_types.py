@@ -80,10 +80,13 @@ def _typed_text(column: pd.Series, delimiter: str) -> tuple[pd.Series, str | Non
     text = values.astype(str).str.strip()
     if delimiter == ",":
         if text.str.fullmatch(_THOUSANDS).all() and text.str.contains(",", regex=False).any():
-            return _numbers(column, lambda s: s.str.replace(",", "", regex=False)), "data.note.thousands"
+            return _numbers(
+                column, lambda s: s.str.replace(",", "", regex=False)
+            ), "data.note.thousands"
     elif text.str.fullmatch(_DECIMAL_COMMA).all() and text.str.contains(",", regex=False).any():
-        return _numbers(column, lambda s: s.str.replace(".", "", regex=False)
-                        .str.replace(",", ".", regex=False)), "data.note.decimal_comma"
+        return _numbers(
+            column, lambda s: s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        ), "data.note.decimal_comma"
     dates = _dates(text)
     if dates is not None:
         return dates.reindex(column.index), None
@@ -91,8 +94,9 @@ def _typed_text(column: pd.Series, delimiter: str) -> tuple[pd.Series, str | Non
 
 
 def _numbers(column: pd.Series, normalize) -> pd.Series:
-    return pd.to_numeric(normalize(column.astype(str).str.strip()).where(column.notna()),
-                         errors="coerce")
+    return pd.to_numeric(
+        normalize(column.astype(str).str.strip()).where(column.notna()), errors="coerce"
+    )
 
 
 def _dates(text: pd.Series) -> pd.Series | None:
@@ -125,6 +129,12 @@ def _drop_out_of_range_numbers(frame: pd.DataFrame, notes: list) -> None:
             frame[name] = column.mask(bad)
             counts[name] = int(bad.sum())
     if counts:
-        notes.append(("data.note.out_of_range_numbers",
-                      {"count": sum(counts.values()),
-                       "columns": ", ".join(f"{name} ({n})" for name, n in counts.items())}))
+        notes.append(
+            (
+                "data.note.out_of_range_numbers",
+                {
+                    "count": sum(counts.values()),
+                    "columns": ", ".join(f"{name} ({n})" for name, n in counts.items()),
+                },
+            )
+        )

@@ -68,10 +68,12 @@ class RemoteFile:
 REMOTE_FILES = {
     remote.name: remote
     for remote in (
-        RemoteFile("mnist.npz",
-                   "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1", 32 * MB),
-        RemoteFile("imdb.npz",
-                   "69664113be75683a8fe16e3ed0ab59fda8886cb3cd7ada244f7d9544e4676b9f", 48 * MB),
+        RemoteFile(
+            "mnist.npz", "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1", 32 * MB
+        ),
+        RemoteFile(
+            "imdb.npz", "69664113be75683a8fe16e3ed0ab59fda8886cb3cd7ada244f7d9544e4676b9f", 48 * MB
+        ),
         RemoteFile("imdb_word_index.json", "bfafd718b763782e994055a2d397834f", 8 * MB),
     )
 }
@@ -124,8 +126,10 @@ def fetch(filename: str, folder: Path) -> Path:
     """
     remote = REMOTE_FILES.get(filename)
     if remote is None:
-        raise ValueError(f"Argument `filename` must be one of {sorted(REMOTE_FILES)}. "
-                         f"Received: filename={filename!r}")
+        raise ValueError(
+            f"Argument `filename` must be one of {sorted(REMOTE_FILES)}. "
+            f"Received: filename={filename!r}"
+        )
     target = Path(folder) / filename
     with _file_locks[filename]:
         if target.is_file():
@@ -137,8 +141,13 @@ def fetch(filename: str, folder: Path) -> Path:
             reason = _describe(err)
             with _state_lock:
                 _failed_at[filename], _failed_reason[filename] = time.monotonic(), reason
-            _LOGGER.warning("Could not download %s from %s (%s); next try in %d s.",
-                            filename, base_url(), reason, RETRY_AFTER_S)
+            _LOGGER.warning(
+                "Could not download %s from %s (%s); next try in %d s.",
+                filename,
+                base_url(),
+                reason,
+                RETRY_AFTER_S,
+            )
             raise DownloadError(filename, reason, RETRY_AFTER_S) from None
         with _state_lock:
             _failed_at.pop(filename, None)
@@ -173,14 +182,17 @@ def _download(url: str, target: Path, remote: RemoteFile) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     hasher = _hasher(remote.file_hash)
     deadline = time.monotonic() + DEADLINE_S
-    partial = tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{remote.name}.",
-                                          suffix=".part", delete=False)
+    partial = tempfile.NamedTemporaryFile(
+        dir=target.parent, prefix=f".{remote.name}.", suffix=".part", delete=False
+    )
     try:
         with partial, urllib.request.urlopen(url, timeout=TIMEOUT_S) as response:
             declared = int(response.headers.get("Content-Length") or 0)
             if declared > remote.max_bytes:
-                raise ValueError(f"the server offers {declared:,} bytes, more than the "
-                                 f"{remote.max_bytes:,} expected")
+                raise ValueError(
+                    f"the server offers {declared:,} bytes, more than the "
+                    f"{remote.max_bytes:,} expected"
+                )
             received = 0
             while chunk := response.read(CHUNK_BYTES):
                 received += len(chunk)
@@ -191,8 +203,9 @@ def _download(url: str, target: Path, remote: RemoteFile) -> None:
                 hasher.update(chunk)
                 partial.write(chunk)
         if hasher.hexdigest() != remote.file_hash:
-            raise ValueError(f"its {hasher.name} hash is {hasher.hexdigest()}, "
-                             f"not {remote.file_hash}")
+            raise ValueError(
+                f"its {hasher.name} hash is {hasher.hexdigest()}, not {remote.file_hash}"
+            )
         os.replace(partial.name, target)
     finally:
         Path(partial.name).unlink(missing_ok=True)

@@ -92,9 +92,12 @@ def local_or_download(filename: str, read_file, unavailable_code: str):
         try:
             path = downloads.fetch(filename, keras_cache_dir())
         except downloads.DownloadError as err:
-            raise DatasetError(unavailable_code, cache=str(keras_cache_dir()),
-                               url=downloads.KERAS_DATASETS_URL,
-                               minutes=max(1, math.ceil(err.retry_in_s / 60))) from None
+            raise DatasetError(
+                unavailable_code,
+                cache=str(keras_cache_dir()),
+                url=downloads.KERAS_DATASETS_URL,
+                minutes=max(1, math.ceil(err.retry_in_s / 60)),
+            ) from None
     return read_file(file_key(path)), str(path)
 
 
@@ -131,7 +134,14 @@ def read_npz(path: Path, keys: tuple[str, ...]) -> dict[str, np.ndarray]:
             for key in keys:
                 with archive.open(f"{key}.npy") as member:
                     arrays[key] = _read_npy(io.BytesIO(member.read()))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, pickle.UnpicklingError, EOFError) as err:
+    except (
+        OSError,
+        KeyError,
+        ValueError,
+        zipfile.BadZipFile,
+        pickle.UnpicklingError,
+        EOFError,
+    ) as err:
         raise DatasetError("data.npz_unreadable", path=str(path), reason=_reason(err)) from None
     return arrays
 

@@ -48,8 +48,9 @@ def store_upload(content: bytes) -> str:
     """
     limit_mb = settings.Settings.from_env().max_upload_mb
     if len(content) > limit_mb * 1024 * 1024:
-        raise DatasetError("data.upload_too_large", size_mb=len(content) / 1024 / 1024,
-                           limit_mb=limit_mb)
+        raise DatasetError(
+            "data.upload_too_large", size_mb=len(content) / 1024 / 1024, limit_mb=limit_mb
+        )
     file_id = hashlib.sha256(content).hexdigest()
     try:
         path = settings.uploads_dir() / f"{file_id}.csv"

@@ -80,7 +80,8 @@ for _module in (ui, data, checks, limits, training, evaluation):
     assert not _clash, f"message keys defined twice: {sorted(_clash)}"
     for _key, _message in _module.MESSAGES.items():
         assert isinstance(_message, dict) and set(_message) == set(LANGUAGES), (
-            f"Message {_key!r} must be {{'en': ..., 'ko': ...}}. Received: {_message!r}")
+            f"Message {_key!r} must be {{'en': ..., 'ko': ...}}. Received: {_message!r}"
+        )
     CATALOG.update(_module.MESSAGES)
 
 
@@ -104,18 +105,27 @@ def translate(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     """
     message = CATALOG.get(key)
     if message is None:
-        return _fail(key, f"Unknown message key {key!r}: add it to a catalog in playground/i18n/.", key)
+        return _fail(
+            key, f"Unknown message key {key!r}: add it to a catalog in playground/i18n/.", key
+        )
     text = message.get(lang, message[DEFAULT_LANGUAGE])
     try:
         template = _plural_form(text, lang, params)
     except (KeyError, TypeError) as err:
-        return _fail(key, f"Message {key!r} ({lang}) needs a number to choose its plural form: {err}",
-                     _forms(text, lang)[-1])
+        return _fail(
+            key,
+            f"Message {key!r} ({lang}) needs a number to choose its plural form: {err}",
+            _forms(text, lang)[-1],
+        )
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError, TypeError, AttributeError) as err:
-        return _fail(key, f"Message {key!r} ({lang}) cannot be formatted with "
-                          f"parameters {sorted(params)}: {type(err).__name__}: {err}", template)
+        return _fail(
+            key,
+            f"Message {key!r} ({lang}) cannot be formatted with "
+            f"parameters {sorted(params)}: {type(err).__name__}: {err}",
+            template,
+        )
 
 
 def plural_category(lang: str, count: numbers.Number) -> str:
@@ -147,7 +157,9 @@ def family_keys(template: str) -> list[str]:
     keys = []
     for reference in FAMILIES[template]:
         module, attribute = reference.split(":")
-        keys += [template.format(value) for value in getattr(importlib.import_module(module), attribute)]
+        keys += [
+            template.format(value) for value in getattr(importlib.import_module(module), attribute)
+        ]
     return keys
 
 

@@ -100,5 +100,7 @@ def escape_params(params: dict) -> dict:
     Returns:
         A new dict with the same keys.
     """
-    return {key: value if isinstance(value, (numbers.Number, Markdown)) else _Literal(value)
-            for key, value in params.items()}
+    return {
+        key: value if isinstance(value, (numbers.Number, Markdown)) else _Literal(value)
+        for key, value in params.items()
+    }

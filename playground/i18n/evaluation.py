@@ -19,11 +19,11 @@ MESSAGES: dict[str, dict] = {
     "chart.best_epoch": {"en": "best epoch {epoch}", "ko": "최적 에포크 {epoch}"},
     "evaluation.overfit_note": {
         "en": "Overfitting: validation loss has been rising since epoch {epoch} while training loss "
-              "kept falling. The model is memorizing the training data. Try EarlyStopping with "
-              "restore_best_weights, fewer epochs, or a smaller model.",
+        "kept falling. The model is memorizing the training data. Try EarlyStopping with "
+        "restore_best_weights, fewer epochs, or a smaller model.",
         "ko": "과대적합: 훈련 손실은 계속 줄어드는데 검증 손실은 {epoch} 에포크 이후 다시 오르고 있습니다. "
-              "모델이 훈련 데이터를 외우고 있다는 뜻입니다. restore_best_weights를 켠 EarlyStopping을 쓰거나, "
-              "에포크 수를 줄이거나, 더 작은 모델을 써 보세요.",
+        "모델이 훈련 데이터를 외우고 있다는 뜻입니다. restore_best_weights를 켠 EarlyStopping을 쓰거나, "
+        "에포크 수를 줄이거나, 더 작은 모델을 써 보세요.",
     },
     # Confusion matrix, class balance, probabilities.
     "chart.predicted": {"en": "Predicted", "ko": "예측"},
@@ -32,9 +32,9 @@ MESSAGES: dict[str, dict] = {
     "chart.cell_hover": {
         # A Plotly hovertemplate: %{{...}} are Plotly's fields, braces doubled for str.format.
         "en": "Actual: %{{y}}<br>Predicted: %{{x}}<br>Count: %{{customdata[2]}}<br>"
-              "Share of actual %{{y}}: %{{customdata[3]:.1f}}%",
+        "Share of actual %{{y}}: %{{customdata[3]:.1f}}%",
         "ko": "실제: %{{y}}<br>예측: %{{x}}<br>개수: %{{customdata[2]}}<br>"
-              "실제 %{{y}} 중 비율: %{{customdata[3]:.1f}}%",
+        "실제 %{{y}} 중 비율: %{{customdata[3]:.1f}}%",
     },
     "chart.class": {"en": "Class", "ko": "클래스"},
     "chart.target": {"en": "Target", "ko": "타깃"},
@@ -47,7 +47,10 @@ MESSAGES: dict[str, dict] = {
     "chart.feature_x1": {"en": "x₁", "ko": "x₁"},
     "chart.feature_x2": {"en": "x₂", "ko": "x₂"},
     "chart.neuron": {"en": "neuron {index}", "ko": "뉴런 {index}"},
-    "chart.neurons_shown": {"en": "(first {shown} of {total} neurons)", "ko": "(뉴런 {total}개 중 처음 {shown}개)"},
+    "chart.neurons_shown": {
+        "en": "(first {shown} of {total} neurons)",
+        "ko": "(뉴런 {total}개 중 처음 {shown}개)",
+    },
     # Threshold.
     "chart.threshold_at": {"en": "threshold {threshold:.2f}", "ko": "임계값 {threshold:.2f}"},
     "chart.threshold_on": {"en": "Threshold on P({name})", "ko": "P({name})의 임계값"},

@@ -25,9 +25,9 @@ MESSAGES: dict[str, dict] = {
     },
     "link.not_finite": {
         "en": "{name} must be a finite number, not nan or inf. Received: {value}; "
-              "the default {default} is used.",
+        "the default {default} is used.",
         "ko": "{name}은(는) nan이나 inf가 아닌 유한한 숫자여야 합니다. 받은 값: {value}. "
-              "기본값 {default}을(를) 씁니다.",
+        "기본값 {default}을(를) 씁니다.",
     },
     "link.not_a_whole_number": {
         "en": "{name} must be a whole number such as 32. Received: {value}; the default {default} is used.",
@@ -36,7 +36,7 @@ MESSAGES: dict[str, dict] = {
     "link.not_a_boolean": {
         "en": "{name} must be 1 or 0 (on or off). Received: {value}; the default {default} is used.",
         "ko": "{name}은(는) 1 또는 0(켜기 또는 끄기)이어야 합니다. 받은 값: {value}. "
-              "기본값 {default}을(를) 씁니다.",
+        "기본값 {default}을(를) 씁니다.",
     },
     "link.unknown_choice": {
         "en": "{name} must be one of: {choices}. Received: {value}; the default {default} is used.",
@@ -44,30 +44,32 @@ MESSAGES: dict[str, dict] = {
     },
     "link.too_long": {
         "en": "{name} is longer than {max_chars} characters, so it was not read. Received: {value}; "
-              "the default {default} is used.",
+        "the default {default} is used.",
         "ko": "{name}이(가) {max_chars}자보다 길어서 읽지 않았습니다. 받은 값: {value}. 기본값 {default}을(를) 씁니다.",
     },
     "link.too_many_layers": {
         "en": "The link has {count} hidden layers; this server allows at most {max_layers}. "
-              "The default layers ({default}) are used.",
+        "The default layers ({default}) are used.",
         "ko": "링크에 은닉층이 {count}개 있는데, 이 서버에서는 최대 {max_layers}개까지 쓸 수 있습니다. "
-              "기본 은닉층({default})을 씁니다.",
+        "기본 은닉층({default})을 씁니다.",
     },
     # ------------------------------------------------------------- data limits
     "limits.too_many_samples": {
-        "en": {"count": "maximum",
-               "one": "This server generates at most {maximum:,} point. Received: "
-                      "n_samples={value}. Choose fewer points; a teacher can raise "
-                      "PLAYGROUND_MAX_SAMPLES.",
-               "other": "This server generates at most {maximum:,} points. Received: "
-                        "n_samples={value}. Choose fewer points; a teacher can raise "
-                        "PLAYGROUND_MAX_SAMPLES."},
+        "en": {
+            "count": "maximum",
+            "one": "This server generates at most {maximum:,} point. Received: "
+            "n_samples={value}. Choose fewer points; a teacher can raise "
+            "PLAYGROUND_MAX_SAMPLES.",
+            "other": "This server generates at most {maximum:,} points. Received: "
+            "n_samples={value}. Choose fewer points; a teacher can raise "
+            "PLAYGROUND_MAX_SAMPLES.",
+        },
         "ko": "이 서버는 점을 최대 {maximum:,}개까지 만듭니다. 받은 값: n_samples={value}. 점의 개수를 줄이세요. 강사는 "
-              "PLAYGROUND_MAX_SAMPLES 값을 올릴 수 있습니다.",
+        "PLAYGROUND_MAX_SAMPLES 값을 올릴 수 있습니다.",
     },
     "limits.bad_data_seed": {
         "en": "The data's random seed must be a whole number from 0 to {maximum}. "
-              "Received: data.seed={value}.",
+        "Received: data.seed={value}.",
         "ko": "데이터의 랜덤 시드는 0부터 {maximum} 사이의 정수여야 합니다. 받은 값: data.seed={value}.",
     },
     # ------------------------------------------- a value a widget cannot show

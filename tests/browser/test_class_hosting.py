@@ -14,8 +14,12 @@ GRACE_S = 5
 
 def long_experiment() -> ExperimentConfig:
     # 64,000 steps: long, and within the server's PLAYGROUND_MAX_TRAIN_STEPS
-    return ExperimentConfig(data=DataConfig(name="moons", n_samples=4000), epochs=200, batch_size=8,
-                            layers=[LayerConfig(256, "relu"), LayerConfig(256, "relu")])
+    return ExperimentConfig(
+        data=DataConfig(name="moons", n_samples=4000),
+        epochs=200,
+        batch_size=8,
+        layers=[LayerConfig(256, "relu"), LayerConfig(256, "relu")],
+    )
 
 
 def ended_jobs(server) -> dict[str, dict]:
@@ -26,8 +30,10 @@ def ended_jobs(server) -> dict[str, dict]:
 
 @pytest.fixture
 def server():
-    running = start_server(env={"PLAYGROUND_POOL_SIZE": "1"},
-                           extra_args=["--server.disconnectedSessionTTL", str(GRACE_S)])
+    running = start_server(
+        env={"PLAYGROUND_POOL_SIZE": "1"},
+        extra_args=["--server.disconnectedSessionTTL", str(GRACE_S)],
+    )
     yield running
     running.stop()
 

@@ -8,7 +8,9 @@ import pytest
 def canvas_box(page):
     """The drawing surface: the largest <canvas> on the Draw page."""
     page.locator("canvas").first.wait_for()
-    boxes = [page.locator("canvas").nth(i).bounding_box() for i in range(page.locator("canvas").count())]
+    boxes = [
+        page.locator("canvas").nth(i).bounding_box() for i in range(page.locator("canvas").count())
+    ]
     return max((b for b in boxes if b), key=lambda b: b["width"] * b["height"])
 
 
@@ -32,16 +34,21 @@ def zero(box, cx, cy, height):
     x, y = box["x"] + cx * box["width"], box["y"] + cy * box["height"]
     ry = height * box["height"] / 2
     rx = ry * 0.6
-    return [(x + rx * math.sin(2 * math.pi * t / 32), y - ry * math.cos(2 * math.pi * t / 32))
-            for t in range(34)]
+    return [
+        (x + rx * math.sin(2 * math.pi * t / 32), y - ry * math.cos(2 * math.pi * t / 32))
+        for t in range(34)
+    ]
 
 
-@pytest.mark.parametrize("digit, shape, cx, cy, height", [
-    ("1", one, 0.25, 0.3, 0.35),    # small, top left
-    ("1", one, 0.6, 0.55, 0.8),     # large, right of centre
-    ("0", zero, 0.7, 0.7, 0.35),    # small, bottom right
-    ("0", zero, 0.45, 0.5, 0.75),   # large, near the centre
-])
+@pytest.mark.parametrize(
+    "digit, shape, cx, cy, height",
+    [
+        ("1", one, 0.25, 0.3, 0.35),  # small, top left
+        ("1", one, 0.6, 0.55, 0.8),  # large, right of centre
+        ("0", zero, 0.7, 0.7, 0.35),  # small, bottom right
+        ("0", zero, 0.45, 0.5, 0.75),  # large, near the centre
+    ],
+)
 def test_drawn_digits_are_recognised(page, app_url, digit, shape, cx, cy, height):
     page.goto(f"{app_url}/draw")
     page.get_by_text("Draw a digit (0–9)").wait_for()

@@ -41,20 +41,30 @@ DRAW_AND_MEASURE_JS = """async ([spec, width]) => {
 
 
 def overlap(a, b) -> bool:
-    return (a["left"] < b["right"] and b["left"] < a["right"]
-            and a["top"] < b["bottom"] and b["top"] < a["bottom"])
+    return (
+        a["left"] < b["right"]
+        and b["left"] < a["right"]
+        and a["top"] < b["bottom"]
+        and b["top"] < a["bottom"]
+    )
 
 
 def inside(inner, outer, slack=0.5) -> bool:
-    return (inner["left"] >= outer["left"] - slack and inner["right"] <= outer["right"] + slack
-            and inner["top"] >= outer["top"] - slack and inner["bottom"] <= outer["bottom"] + slack)
+    return (
+        inner["left"] >= outer["left"] - slack
+        and inner["right"] <= outer["right"] + slack
+        and inner["top"] >= outer["top"] - slack
+        and inner["bottom"] <= outer["bottom"] + slack
+    )
 
 
 @pytest.fixture(scope="module")
 def plot_page(browser, tmp_path_factory):
     blank = tmp_path_factory.mktemp("plotly") / "blank.html"
-    blank.write_text(f'<html><body style="margin:0"><script src="{PLOTLY_JS.as_uri()}"></script>'
-                     '<div id="chart"></div></body></html>')
+    blank.write_text(
+        f'<html><body style="margin:0"><script src="{PLOTLY_JS.as_uri()}"></script>'
+        '<div id="chart"></div></body></html>'
+    )
     context = browser.new_context(viewport={"width": 800, "height": 600})
     tab = context.new_page()
     tab.goto(blank.as_uri())
@@ -83,11 +93,21 @@ def test_threshold_label_is_clear_of_the_legend_and_inside_the_chart(plot_page, 
 @pytest.mark.parametrize("width", CHART_WIDTHS)
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_best_epoch_label_is_clear_of_the_legend_and_inside_the_chart(plot_page, width, lang):
-    history = [{"epoch": e, "loss": 1 / e, "val_loss": 1 / e + 0.02 * e, "accuracy": 1 - 1 / (e + 1),
-                "val_accuracy": 0.9 - 0.01 * abs(e - 10)} for e in range(1, 21)]
+    history = [
+        {
+            "epoch": e,
+            "loss": 1 / e,
+            "val_loss": 1 / e + 0.02 * e,
+            "accuracy": 1 - 1 / (e + 1),
+            "val_accuracy": 0.9 - 0.01 * abs(e - 10),
+        }
+        for e in range(1, 21)
+    ]
     for best in (1, 10, 20):
         for metric in ("loss", "accuracy"):
-            assert_label_clear_of_legend(plot_page, charts.history_figure(history, metric, lang, best), width)
+            assert_label_clear_of_legend(
+                plot_page, charts.history_figure(history, metric, lang, best), width
+            )
     one = [{"epoch": 1, "loss": 0.5, "val_loss": 0.6}]
     assert_label_clear_of_legend(plot_page, charts.history_figure(one, "loss", lang, 1), width)
 
@@ -97,7 +117,9 @@ def mnist_app_url():
     mnist = shared_mnist_path()
     if mnist is None:
         pytest.skip("the real MNIST (mnist.npz) is not available offline")
-    server = start_server(env={"PLAYGROUND_POOL_SIZE": "1", "PLAYGROUND_DATA_DIR": str(mnist.parent)})
+    server = start_server(
+        env={"PLAYGROUND_POOL_SIZE": "1", "PLAYGROUND_DATA_DIR": str(mnist.parent)}
+    )
     try:
         yield server.url
     finally:
@@ -145,8 +167,11 @@ def test_mnist_confusion_matrix_reads_from_the_back_of_the_room(browser, mnist_a
     page = context.new_page()
     page.set_default_timeout(60_000)
     try:
-        config = ExperimentConfig(data=DataConfig(name="mnist", n_samples=2000), epochs=1,
-                                  layers=[LayerConfig(16, "relu")])
+        config = ExperimentConfig(
+            data=DataConfig(name="mnist", n_samples=2000),
+            epochs=1,
+            layers=[LayerConfig(16, "relu")],
+        )
         page.goto(f"{mnist_app_url}/train?{urlencode(config.to_query_params())}")
         page.get_by_role("button", name="Train", exact=True).click()
         page.get_by_text("Finished after").wait_for(timeout=180_000)
@@ -159,7 +184,9 @@ def test_mnist_confusion_matrix_reads_from_the_back_of_the_room(browser, mnist_a
         assert min(matrix["cellFonts"]) >= 16, matrix["cellFonts"]
         assert matrix["chartWidth"] >= 0.9 * matrix["columnWidth"], matrix
         assert matrix["cellsWidth"] >= 0.75 * matrix["columnWidth"], matrix
-        assert 0.6 <= matrix["cellsHeight"] / matrix["cellsWidth"] <= 1.5, matrix  # square-ish cells
+        assert 0.6 <= matrix["cellsHeight"] / matrix["cellsWidth"] <= 1.5, (
+            matrix
+        )  # square-ish cells
         assert sum(int(text) for text in matrix["cellTexts"]) == 10_000  # the whole MNIST test set
 
         assert min(page.evaluate(TICK_FONTS_JS)) >= 14
@@ -168,13 +195,17 @@ def test_mnist_confusion_matrix_reads_from_the_back_of_the_room(browser, mnist_a
 
         for chart in page.evaluate(HISTORY_LABELS_JS):
             assert not overlap(chart["label"], chart["legend"]), chart
-            assert inside(chart["legend"], chart["figure"]) and inside(chart["label"], chart["plot"]), chart
+            assert inside(chart["legend"], chart["figure"]) and inside(
+                chart["label"], chart["plot"]
+            ), chart
 
         page.get_by_text("% of each actual class").click()
         page.wait_for_function("""() => Array.from(document.querySelectorAll('.textpoint text'))
                                   .some(t => t.textContent.endsWith('%'))""")
         percent = page.evaluate(MATRIX_JS)
-        assert all(re.fullmatch(r"(<1|>99|\d{1,3})%", text) for text in percent["cellTexts"]), percent
+        assert all(re.fullmatch(r"(<1|>99|\d{1,3})%", text) for text in percent["cellTexts"]), (
+            percent
+        )
         assert min(percent["cellFonts"]) >= 16
     finally:
         context.close()

@@ -26,8 +26,11 @@ DEEP_QUERY_JS = """const deepQueryAll = selector => {
 
 # Labels whose text is wider than the box that clips it (CSS ellipsis: "T…"),
 # buttons that reach past the right edge of the window, a canvas cut by its column.
-CUT_LABELS_JS = """() => {
-    """ + DEEP_QUERY_JS + """
+CUT_LABELS_JS = (
+    """() => {
+    """
+    + DEEP_QUERY_JS
+    + """
     const labelled = document.querySelectorAll(
         'button, [data-testid="stPageLink"] a, [data-testid="stSidebarNav"] a');
     const cut = [];
@@ -49,11 +52,15 @@ CUT_LABELS_JS = """() => {
     }
     return cut;
 }"""
+)
 
 # What a finger would touch at the centre of each option of the mode radio,
 # and whether the canvas toolbar's box reaches into any option's box.
-RADIO_COVERED_JS = """() => {
-    """ + DEEP_QUERY_JS + """
+RADIO_COVERED_JS = (
+    """() => {
+    """
+    + DEEP_QUERY_JS
+    + """
     const radio = document.querySelector('[data-testid="stRadio"]');
     const toolbars = deepQueryAll('.dc-toolbar').map(toolbar => toolbar.getBoundingClientRect());
     const covered = toolbars.length ? [] : ['no canvas toolbar found'];
@@ -68,11 +75,13 @@ RADIO_COVERED_JS = """() => {
     }
     return covered;
 }"""
+)
 
 
 def wait_until_drawn(page) -> None:
-    page.get_by_test_id("stSidebar").or_(page.get_by_test_id("stSidebarCollapsedControl")) \
-        .first.wait_for(state="attached")
+    page.get_by_test_id("stSidebar").or_(
+        page.get_by_test_id("stSidebarCollapsedControl")
+    ).first.wait_for(state="attached")
     page.get_by_test_id("stMain").get_by_role("heading").first.wait_for()
     deadline = time.monotonic() + 30
     while page.get_by_test_id("stStatusWidget").is_visible() and time.monotonic() < deadline:
@@ -103,18 +112,26 @@ def test_every_page_shows_whole_labels_and_nothing_covers_the_mode_radio(browser
                 box = canvas_box(page)
                 page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
                 time.sleep(0.5)  # the toolbar fades in on hover
-                problems += [f"{width}px {lang} /draw: {covered}"
-                             for covered in page.evaluate(RADIO_COVERED_JS)]
+                problems += [
+                    f"{width}px {lang} /draw: {covered}"
+                    for covered in page.evaluate(RADIO_COVERED_JS)
+                ]
 
         # Train again during a run: the stop-or-queue choice
-        long_run = ExperimentConfig(data=DataConfig(name="moons", n_samples=2000), epochs=200,
-                                    batch_size=8, layers=[LayerConfig(64, "relu")])
+        long_run = ExperimentConfig(
+            data=DataConfig(name="moons", n_samples=2000),
+            epochs=200,
+            batch_size=8,
+            layers=[LayerConfig(64, "relu")],
+        )
         start(page, app_url, lang, long_run)
         page.get_by_test_id("stProgress").first.wait_for()
         page.get_by_role("button", name=TRAIN[lang], exact=True).click()
         page.get_by_test_id("stAlertContentWarning").first.wait_for()
         time.sleep(0.8)
-        problems += [f"{width}px {lang} /train confirm: {cut}" for cut in page.evaluate(CUT_LABELS_JS)]
+        problems += [
+            f"{width}px {lang} /train confirm: {cut}" for cut in page.evaluate(CUT_LABELS_JS)
+        ]
         cancel = page.get_by_role("button", name={"en": "Cancel", "ko": "취소"}[lang])
         cancel.click()
         cancel.wait_for(state="detached")
@@ -127,18 +144,26 @@ def test_every_page_shows_whole_labels_and_nothing_covers_the_mode_radio(browser
 def touch_stroke(page, points) -> None:
     """A finger drawing through `points`, as the touch screen reports it."""
     cdp = page.context.new_cdp_session(page)
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart",
-                                          "touchPoints": [{"x": points[0][0], "y": points[0][1]}]})
+    cdp.send(
+        "Input.dispatchTouchEvent",
+        {"type": "touchStart", "touchPoints": [{"x": points[0][0], "y": points[0][1]}]},
+    )
     for x, y in points[1:]:
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
+        cdp.send(
+            "Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]}
+        )
         time.sleep(0.01)
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     cdp.detach()
 
 
 def test_a_digit_drawn_with_a_finger_on_a_phone_is_read(browser, app_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
-                                  is_mobile=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        has_touch=True,
+        is_mobile=True,
+        device_scale_factor=2,
+    )
     page = context.new_page()
     page.set_default_timeout(60_000)
     page.goto(f"{app_url}/draw?lang=ko")

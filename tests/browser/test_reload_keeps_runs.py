@@ -35,7 +35,9 @@ def test_a_reload_keeps_the_run_and_the_language_and_only_this_browser_sees_them
     context = browser.new_context(viewport={"width": 1280, "height": 1400})
     page = context.new_page()
     page.set_default_timeout(60_000)
-    config = ExperimentConfig(data=DataConfig(name="moons", n_samples=600), epochs=150, batch_size=16)
+    config = ExperimentConfig(
+        data=DataConfig(name="moons", n_samples=600), epochs=150, batch_size=16
+    )
     page.goto(f"{app_url}/train?{urlencode(config.to_query_params())}")
     page.get_by_role("button", name="Train", exact=True).wait_for()
     choose_korean(page)

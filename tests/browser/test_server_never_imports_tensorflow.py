@@ -19,9 +19,12 @@ PAGES = ["", "data", "model", "train", "evaluate", "draw"]
 def offline_server(tmp_path):
     """A server without internet: an empty Keras cache, downloads refused at once."""
     mnist = shared_mnist_path()
-    env = {"PLAYGROUND_POOL_SIZE": "1", "KERAS_HOME": str(tmp_path / "keras"),
-           "PLAYGROUND_DATA_DIR": str(mnist.parent if mnist else tmp_path / "no-data"),
-           URL_VARIABLE: refused_url()}
+    env = {
+        "PLAYGROUND_POOL_SIZE": "1",
+        "KERAS_HOME": str(tmp_path / "keras"),
+        "PLAYGROUND_DATA_DIR": str(mnist.parent if mnist else tmp_path / "no-data"),
+        URL_VARIABLE: refused_url(),
+    }
     server = start_server(env=env)
     yield server
     server.stop()
@@ -53,7 +56,8 @@ def test_every_page_with_every_dataset_leaves_the_server_free_of_tensorflow(offl
     # The same check sees TensorFlow where it is loaded: in the training workers.
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and not any(
-            mapped_files(pid, "tensorflow") for pid in offline_server.descendants()):
+        mapped_files(pid, "tensorflow") for pid in offline_server.descendants()
+    ):
         time.sleep(1)
     assert any(mapped_files(pid, "tensorflow") for pid in offline_server.descendants())
     assert mapped_files(offline_server.pid, "tensorflow") == []

@@ -13,8 +13,12 @@ from playground.config import DataConfig, ExperimentConfig, LayerConfig
 
 def experiment() -> str:
     """Long enough (a few seconds) for the page to refresh its progress while it trains."""
-    config = ExperimentConfig(data=DataConfig(name="moons", n_samples=1000), epochs=40, batch_size=8,
-                              layers=[LayerConfig(16, "relu")])
+    config = ExperimentConfig(
+        data=DataConfig(name="moons", n_samples=1000),
+        epochs=40,
+        batch_size=8,
+        layers=[LayerConfig(16, "relu")],
+    )
     return urlencode(config.to_query_params())
 
 

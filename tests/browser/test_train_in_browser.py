@@ -19,7 +19,9 @@ def stop_enabled(page) -> bool:
 
 
 def test_loss_chart_gains_points_while_training_then_confusion_matrix(page, app_url):
-    config = ExperimentConfig(data=DataConfig(name="moons", n_samples=600), epochs=150, batch_size=16)
+    config = ExperimentConfig(
+        data=DataConfig(name="moons", n_samples=600), epochs=150, batch_size=16
+    )
     page.goto(f"{app_url}/train?{urlencode(config.to_query_params())}")
     train = page.get_by_role("button", name="Train", exact=True)
     train.wait_for()

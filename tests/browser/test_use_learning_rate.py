@@ -9,8 +9,13 @@ from playground.config import DataConfig, ExperimentConfig
 
 
 def test_use_learning_rate_updates_the_caption_the_link_and_the_message(page, app_url):
-    config = ExperimentConfig(data=DataConfig(name="moons", n_samples=200), optimizer="sgd",
-                              learning_rate=10.0, momentum=0.9, epochs=20)
+    config = ExperimentConfig(
+        data=DataConfig(name="moons", n_samples=200),
+        optimizer="sgd",
+        learning_rate=10.0,
+        momentum=0.9,
+        epochs=20,
+    )
     page.goto(f"{app_url}/train?{urlencode(config.to_query_params())}")
     page.get_by_role("button", name="Train", exact=True).click()
     page.get_by_text("10× smaller learning rate").wait_for(timeout=120_000)
