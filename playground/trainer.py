@@ -88,27 +88,16 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
     clock = _Stopwatch()
     keras.backend.clear_session()  # free the previous job's graph; this process is ours alone
     config = order.config
-    dataset = _cached_dataset(config.data, settings)
+    dataset = _checked_dataset(config, settings)
     clock.lap("load")
-    # The pages refuse these too; a config that reaches a backend any other way
-    # (a URL, a script) must not get past the server's limits either.
-    errors = [p for p in checks.run_checks(config, dataset, settings) if p.level == "error"]
-    if errors:
-        raise PlaygroundError(errors[0].code, **errors[0].params)
     folder = Path(order.artifacts)
     ensure_writable_folder(folder)  # before the fit, not after it: a full disk fails fast
-    speed = fast_fit.speed_options(
-        models.fit_rows(config, dataset),
-        config.batch_size,
-        config.epochs,
-        models.total_params(models.summary_rows(config, dataset)),
-    )
-    model = models.build_model(config, dataset, speed=speed)
+    model = models.build_model(config, dataset, speed=_speed(config, dataset))
     y_train = models.encode_labels(dataset.y_train, config, dataset)
-    head = models.resolve_head(config, dataset)
-    guess_loss = evaluation.uninformed_loss(head.loss, y_train, dataset.n_classes)
+    guess_loss = evaluation.uninformed_loss(
+        models.resolve_head(config, dataset).loss, y_train, dataset.n_classes
+    )
     reference = divergence_reference(model, dataset.x_train, y_train, guess_loss)
-
     grid = evaluation.grid_points(dataset.x_train) if dataset.kind == "points2d" else None
     streaming = StreamingCallback(
         order.job,
@@ -119,15 +108,7 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
         loss_limit=DIVERGENCE_FACTOR * reference,
         stream=order.stream,
     )
-    callbacks = [streaming]
-    early = None
-    if config.early_stopping:
-        early = keras.callbacks.EarlyStopping(
-            monitor="val_loss",
-            patience=config.patience,
-            restore_best_weights=config.restore_best_weights,
-        )
-        callbacks.append(early)
+    early = _early_stopping(config)
     clock.lap("build")
     fast_fit.fit(
         model,
@@ -136,42 +117,77 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
         epochs=config.epochs,
         batch_size=config.batch_size,
         validation_split=config.validation_split,
-        callbacks=callbacks,
+        callbacks=[c for c in (streaming, early) if c],
     )
     clock.lap("fit")
-
     if streaming.diverged is not None:
         code = "train.diverged" if isinstance(streaming.diverged["loss"], str) else "train.exploded"
         return RunFailed(order.job, code, {**streaming.diverged, "reference": reference})
 
     result = _score(model, dataset, config, folder, streaming.history, grid)
     clock.lap("evaluate")
-    early_outcome = _early_stopping_outcome(early)
-    stopped = (
-        "user"
-        if streaming.stopped_by_user
-        else ("early_stopping" if early_outcome and early_outcome.stopped_epoch else None)
+    result.summary = _verdict(result, dataset, streaming, early, guess_loss, reference)
+    _save(model, result)
+    clock.lap("save")
+    result.summary.seconds = clock.laps
+    _save_summary(result)
+    # The saved model's boundary: EarlyStopping's restored weights included.
+    final_grid = _grid_values(model, grid) if grid is not None else None
+    return RunFinished(order.job, str(folder), result.summary, final_grid)
+
+
+def _checked_dataset(config, settings: Settings) -> Dataset:
+    """The job's data, once the checks pass: the pages refuse these too, but a config
+    that reaches a backend any other way (a URL, a script) must not get past the
+    server's limits either."""
+    dataset = _cached_dataset(config.data, settings)
+    errors = [p for p in checks.run_checks(config, dataset, settings) if p.level == "error"]
+    if errors:
+        raise PlaygroundError(errors[0].code, **errors[0].params)
+    return dataset
+
+
+def _speed(config, dataset: Dataset) -> dict:
+    rows = models.fit_rows(config, dataset)
+    params = models.total_params(models.summary_rows(config, dataset))
+    return fast_fit.speed_options(rows, config.batch_size, config.epochs, params)
+
+
+def _early_stopping(config):
+    if not config.early_stopping:
+        return None
+    return keras.callbacks.EarlyStopping(
+        monitor="val_loss",
+        patience=config.patience,
+        restore_best_weights=config.restore_best_weights,
     )
+
+
+def _verdict(result: RunResult, dataset: Dataset, streaming, early, guess_loss, reference):
+    """The summary completed with how the run ended, which weights it kept, and
+    whether it did better than guessing (with the likely reasons when not)."""
+    history = streaming.history
+    outcome = _early_stopping_outcome(early)
+    stopped = "user" if streaming.stopped_by_user else None
+    if stopped is None and outcome and outcome.stopped_epoch:
+        stopped = "early_stopping"
     chance = evaluation.chance_level(dataset.task, dataset.y_train, dataset.y_test, result.prob)
     if chance["at_chance"]:
         chance["reasons"] = evaluation.chance_reasons(
-            config.to_dict(),
-            streaming.history,
+            result.summary.config.to_dict(),
+            history,
             kind=dataset.kind,
             input_max=float(np.max(np.abs(dataset.x_train))) if dataset.x_train.size else 0.0,
             guess_loss=guess_loss,
             guess_accuracy=chance.get("guess_accuracy"),
         )
-    result.summary = dataclasses.replace(
+    restored = outcome is not None and outcome.restored
+    return dataclasses.replace(
         result.summary,
         stopped=stopped,
-        epochs_run=len(streaming.history),
-        model_epoch=(
-            early_outcome.best_epoch
-            if early_outcome and early_outcome.restored
-            else len(streaming.history)
-        ),
-        early_stopping=early_outcome,
+        epochs_run=len(history),
+        model_epoch=outcome.best_epoch if restored else len(history),
+        early_stopping=outcome,
         chance=chance,
         divergence={
             "reference": reference,
@@ -179,14 +195,6 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
             "limit": DIVERGENCE_FACTOR * reference,
         },
     )
-    _save(model, result)
-    clock.lap("save")
-    result.summary.seconds = clock.laps
-    _save_summary(result)
-    final_grid = (
-        _grid_values(model, grid) if grid is not None else None
-    )  # restored weights included
-    return RunFinished(order.job, str(folder), result.summary, final_grid)
 
 
 def divergence_reference(model, x, y, guess_loss: float | None) -> float:
