@@ -65,11 +65,14 @@ def test_sgd_built_from_the_defaults_has_keras_momentum():
 
 
 def test_early_stopping_watches_what_keras_watches():
-    import playground.worker as worker
+    from playground import trainer
 
-    source = inspect.getsource(worker)
-    monitor = keras_default(keras.callbacks.EarlyStopping, "monitor")
-    assert f'monitor="{monitor}"' in source
+    early = trainer._early_stopping(ExperimentConfig(early_stopping=True))
+    assert early.monitor == keras_default(keras.callbacks.EarlyStopping, "monitor")
+    assert early.patience == keras_default(keras.callbacks.EarlyStopping, "patience")
+    assert early.restore_best_weights == keras_default(
+        keras.callbacks.EarlyStopping, "restore_best_weights"
+    )
 
 
 def test_batch_size_is_the_one_keras_fit_uses_when_none_is_given():

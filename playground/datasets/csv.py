@@ -55,7 +55,9 @@ def read_csv_columns(csv_file: str) -> list[str]:
         DatasetError: when the file is missing, not a CSV table, empty, or
             beyond the server's limits.
     """
-    return [str(column) for column in _read_table(csv_file).frame.columns]
+    return [
+        str(column) for column in _read_table(csv_file, settings.Settings.from_env()).frame.columns
+    ]
 
 
 def infer_task(series: pd.Series) -> str:
