@@ -24,7 +24,10 @@ from playground.runs import JobView
 from playground.settings import Settings
 
 # PLAYGROUND_BACKEND names one of these, or "package.module:Class" for another one.
-BACKENDS = {"local": "playground.local_pool:LocalPool"}
+BACKENDS = {
+    "local": "playground.local_pool:LocalPool",
+    "ray": "playground.ray_backend:RayBackend",  # RAY_ADDRESS names the cluster
+}
 
 
 class TrainingBackend(Protocol):

@@ -5,7 +5,7 @@ class (see README, "Hosting a class"). Every variable is optional.
 
 | variable                          | default | meaning                                   |
 |-----------------------------------|---------|-------------------------------------------|
-| PLAYGROUND_BACKEND                | local   | what trains the jobs: "local" (processes on this machine) or "package.module:Class" |
+| PLAYGROUND_BACKEND                | local   | what trains the jobs: "local" (processes on this machine), "ray" (a Ray cluster: RAY_ADDRESS, see docs/SCALING.md) or "package.module:Class" |
 | PLAYGROUND_POOL_SIZE              | 2       | training worker processes                 |
 | PLAYGROUND_THREADS_PER_WORKER     | cores / pool size | TensorFlow intra/inter-op threads each |
 | PLAYGROUND_MAX_PARAMS             | 2000000 | largest model (parameters) a student may train |

@@ -32,6 +32,12 @@ MESSAGES: dict[str, dict] = {
         "ko": "학습 프로세스가 예기치 않게 종료되었습니다(종료 코드 {exitcode}). 메모리가 부족했을 수 있습니다. "
         "새 작업자가 준비되었으니 다시 시도해 보세요. 모델이나 샘플 수, 배치 크기를 줄이면 도움이 됩니다.",
     },
+    "train.trainer_lost": {
+        "en": "The trainer running this job went away (its process stopped or its machine left "
+        "the cluster). A fresh trainer has taken its place: press Train to try again.",
+        "ko": "이 작업을 학습하던 트레이너가 사라졌습니다(프로세스가 멈췄거나 그 컴퓨터가 클러스터에서 "
+        "빠졌습니다). 새 트레이너가 준비되었으니 학습 시작을 눌러 다시 시도해 보세요.",
+    },
     "train.failed": {
         "en": "Training failed because of an unexpected problem on the server. Press Train to try again; "
         "if it happens again, tell your teacher (the server's log has the details).",
