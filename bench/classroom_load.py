@@ -3,6 +3,12 @@
 Usage:
     PLAYGROUND_DATA_DIR=../shared/data python bench/classroom_load.py [--students 30]
         [--epochs 2] [--timeout 900] [--pool-size N] [--quick] [--no-browser]
+        [--backend local|ray]
+
+--backend ray runs the same class through HAProxy (deploy/haproxy.cfg) and two
+web replicas onto a Ray cluster started here (one node with --ray-cpus CPUs,
+default 2: the same cores as the local pool), all stopped by PID at the end
+(bench/ray_stack.py); memory is then that of every process of the stack.
 
 Starts `streamlit run app.py` (the app's default class settings unless
 --pool-size is given; PLAYGROUND_DATA_DIR is passed through). Each student is
@@ -148,6 +154,12 @@ class EndWatcher:
         return self.all_ended_at is not None and time.monotonic() > self.all_ended_at + END_GRACE_S
 
 
+def cpu_by_role_of(server) -> dict[str, float]:
+    """CPU seconds used so far by each kind of process of a server or a Ray stack."""
+    sampler = getattr(server, "sampler", None)
+    return sampler.cpu_by_role() if sampler is not None else cpu_by_role(server.pid)
+
+
 def cpu_by_role(server_pid: int) -> dict[str, float]:
     """CPU seconds used so far by the server, its workers (ended ones too), the
     simulated students (this process) and the probe's Chromium."""
@@ -270,14 +282,15 @@ async def run_class(server: StreamlitServer, args: argparse.Namespace) -> ClassR
         print(f"{len(loaded)} pages loaded; everyone presses Train now.", flush=True)
 
         run.clicked_at = time.time()
-        cpu_at_clicks = cpu_by_role(server.pid)
+        cpu_at_clicks = cpu_by_role_of(server)
         ends = EndWatcher(server, jobs=len(loaded))
         watching = asyncio.create_task(ends.run())
         deadline = time.monotonic() + args.timeout
         await asyncio.gather(*(train_until_finished(s, deadline, ends) for s in loaded))
         run.ended_at = time.time()
         run.cpu_seconds = {
-            role: used - cpu_at_clicks[role] for role, used in cpu_by_role(server.pid).items()
+            role: used - cpu_at_clicks.get(role, 0.0)
+            for role, used in cpu_by_role_of(server).items()
         }
         class_done.set()
         watching.cancel()
@@ -350,9 +363,18 @@ def print_responses(run: ClassRun) -> None:
 def print_server(
     server: StreamlitServer, sampler: ProcessTreeSampler, leftovers: list[str]
 ) -> None:
-    tracebacks, exceptions = server_log_problems(server.runs_dir / "streamlit.log")
+    logs = (
+        server.replica_logs()
+        if hasattr(server, "replica_logs")
+        else [server.runs_dir / "streamlit.log"]
+    )
+    problems = [server_log_problems(log) for log in logs]
+    tracebacks = sum(count for count, _ in problems)
+    exceptions = [line for _, lines in problems for line in lines]
     print(row("peak memory, server + workers", f"{sampler.peak_tree_bytes / GB:.2f} GB"))
     print(row("peak memory, server alone", f"{sampler.peak_root_bytes / MB:.0f} MB"))
+    for role, size in sorted(getattr(sampler, "peak_by_role", {}).items()):
+        print(row(f"  peak RSS of one {role}", f"{size / MB:.0f} MB"))
     print(row("server log tracebacks", f"{tracebacks}  {'; '.join(exceptions)}"))
     print(
         row(
@@ -375,7 +397,7 @@ def report(
     print(
         f"Classroom load: {len(run.students)} students, MNIST MLP 784-128-10, {args.epochs} epochs"
         f" on {'2,000' if args.quick else 'all 60,000'} images; pool size "
-        f"{args.pool_size or 'default'}"
+        f"{args.pool_size or 'default'}; backend {args.backend}"
     )
     print(row("runs dir", server.runs_dir))
     print(
@@ -444,11 +466,29 @@ def parse_args() -> argparse.Namespace:
         action="store_false",
         help="leave out the real-Chromium probe",
     )
+    parser.add_argument(
+        "--backend",
+        choices=("local", "ray"),
+        default="local",
+        help="ray: HAProxy, two web replicas and a local Ray cluster (bench/ray_stack.py)",
+    )
+    parser.add_argument(
+        "--ray-cpus", type=int, default=2, help="--num-cpus of the Ray node (--backend ray)"
+    )
     return parser.parse_args()
 
 
 def main() -> int:
     args = parse_args()
+    if args.backend == "ray":
+        from bench.ray_stack import RayClassStack, bench_against_a_stack
+
+        env = {"PLAYGROUND_POOL_SIZE": str(args.pool_size)} if args.pool_size else {}
+        return bench_against_a_stack(
+            lambda stack: run_class(stack, args),
+            lambda run, stack, sampler, leftovers: report(run, stack, sampler, leftovers, args),
+            RayClassStack(nodes=1, cpus_per_node=args.ray_cpus, replicas=2, env=env),
+        )
     return bench_against_a_server(
         lambda server: run_class(server, args),
         lambda run, server, sampler, leftovers: report(run, server, sampler, leftovers, args),

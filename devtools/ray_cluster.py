@@ -103,6 +103,9 @@ class LocalRayCluster:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(5)
+        deadline = time.monotonic() + 10.0  # Ray's agents notice their raylet is gone
+        while self.leftover_pids() and time.monotonic() < deadline:
+            time.sleep(0.5)
         for pid in self.leftover_pids():
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -111,17 +114,20 @@ class LocalRayCluster:
         shutil.rmtree(self.temp_dir, ignore_errors=True)
 
     def leftover_pids(self) -> list[int]:
-        """Processes still alive whose command line names this cluster's temp folder or port."""
+        """Processes still alive that belong to this cluster: in the session of one of its
+        `ray start` processes (each starts its own), or naming its temp folder or port."""
+        sessions = {str(process.pid) for process in self.processes}
         marks = (str(self.temp_dir).encode(), f":{self.port}".encode())
         pids = []
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit() or int(entry.name) == os.getpid():
                 continue
             try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
                 cmdline = (entry / "cmdline").read_bytes()
-            except OSError:
+            except (OSError, IndexError):
                 continue
-            if any(mark in cmdline for mark in marks):
+            if stat[0] != "Z" and (stat[3] in sessions or any(m in cmdline for m in marks)):
                 pids.append(int(entry.name))
         return pids
 
