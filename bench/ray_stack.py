@@ -239,6 +239,9 @@ def bench_against_a_stack(scenario, report, stack: RayClassStack) -> int:
         print(f"The Ray stack did not start: {err}", file=sys.stderr)
         stack.stop()
         return 1
+    except BaseException:  # Ctrl+C while it starts: nothing may outlive the bench
+        stack.stop()
+        raise
     sampler = stack.sampler.start()
     outcome = None
     try:

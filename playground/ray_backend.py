@@ -47,6 +47,7 @@ from playground.storage import ensure_writable_folder
 log = logging.getLogger(__name__)
 
 NAMESPACE = "playground"
+# One board (queue, trainers) per class: PLAYGROUND_RAY_BOARD names it when a cluster hosts several.
 BOARD_NAME = "playground-board"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Passed to the cluster's processes: where the data and the runs are, and how big a job may be.
@@ -82,7 +83,8 @@ class RayBackend:
             them to the board (trainers, threads, limits), later ones use
             the board that is there.
         address: the cluster, default `RAY_ADDRESS`.
-        board_name: the board actor's name (one per class on a cluster).
+        board_name: the board actor's name, one per class on a cluster;
+            default `PLAYGROUND_RAY_BOARD`, else "playground-board".
         cache_root: this replica's folder for run files; default
             `<PLAYGROUND_RUNS_DIR>/ray-cache`.
 
@@ -95,11 +97,12 @@ class RayBackend:
         self,
         settings: Settings | None = None,
         address: str | None = None,
-        board_name: str = BOARD_NAME,
+        board_name: str | None = None,
         cache_root: Path | None = None,
     ):
         self.settings = settings or Settings.from_env()
         connect(address)
+        board_name = board_name or os.environ.get("PLAYGROUND_RAY_BOARD", "").strip() or BOARD_NAME
         self.board_name = board_name
         self._board = REMOTE_BOARD.options(
             name=board_name,
