@@ -8,7 +8,6 @@ from ui.i18n import t
 from ui.page import begin, link
 from ui.run_views import history_charts, history_download
 
-
 begin()
 st.title(t("eval.title"))
 finished = backend.finished_jobs()

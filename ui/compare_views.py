@@ -18,18 +18,12 @@ from playground.i18n import translate
 from playground.i18n.escape import escape_markdown
 from playground.runs import JobView, RunResult
 from ui import backend
+from ui.export_views import chart_config
 from ui.i18n import lang, t
 
 MAX_BOUNDARY_COLUMNS = 3
 DEFAULT_PICKED = 3
 DIFFERENT_ROW_STYLE = "background-color: #fff3b0; font-weight: 600"
-# The PNG a chart's camera button saves: its name, and a size for slides.
-IMAGE_SIZE = {"height": 500, "width": 900, "scale": 2}
-
-
-def chart_config(filename: str) -> dict:
-    """Plotly's config for a chart whose toolbar saves a PNG named `filename`."""
-    return {"toImageButtonOptions": {"format": "png", "filename": filename, **IMAGE_SIZE}}
 
 
 def run_option(job: JobView, name: str) -> str:

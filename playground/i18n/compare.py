@@ -78,11 +78,6 @@ MESSAGES = {
     "export.model": {"en": "Model (.keras)", "ko": "모델 (.keras)"},
     "export.script": {"en": "Python script (.py)", "ko": "파이썬 스크립트 (.py)"},
     "export.notebook": {"en": "Jupyter notebook (.ipynb)", "ko": "주피터 노트북 (.ipynb)"},
-    "export.csv_note": {
-        "en": "The code reads your CSV file as **{file}**: put it next to the script.",
-        "ko": "코드는 내 CSV 파일을 **{file}** 이름으로 읽습니다. 스크립트 옆에 두세요.",
-    },
-    "export.csv": {"en": "Your data (.csv)", "ko": "내 데이터 (.csv)"},
     "export.no_model": {
         "en": "This run's model file is missing (the server may have cleaned up old runs).",
         "ko": "이 학습의 모델 파일이 없습니다 (서버가 오래된 학습을 정리했을 수 있습니다).",
