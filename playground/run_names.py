@@ -59,7 +59,8 @@ DESCRIBERS: tuple[tuple[str, Callable[[ExperimentConfig], str]], ...] = (
     ("layers", _units),
     ("optimizer", lambda c: c.optimizer),
     ("learning_rate", lambda c: f"lr {_number(c.learning_rate)}"),
-    ("momentum", lambda c: f"momentum {_number(c.momentum)}"),
+    # Only SGD uses a momentum; the other optimizers' runs say nothing about it.
+    ("momentum", lambda c: f"momentum {_number(c.momentum)}" if c.optimizer == "sgd" else ""),
     ("batch_size", lambda c: f"batch {c.batch_size}"),
     ("epochs", lambda c: f"{c.epochs} epochs"),
     ("early_stopping", _early_stopping),
@@ -90,7 +91,8 @@ def automatic_names(configs: Sequence[ExperimentConfig]) -> list[str]:
         (a repeated name gets its run's number, "adam · lr 0.001 #3").
     """
     texts = [[describe(config) for _, describe in DESCRIBERS] for config in configs]
-    differing = [i for i in range(len(DESCRIBERS)) if len({row[i] for row in texts}) > 1]
+    # A setting that only some runs have (SGD's momentum) differs when their values do.
+    differing = [i for i in range(len(DESCRIBERS)) if len({row[i] for row in texts if row[i]}) > 1]
     names = []
     for number, (config, row) in enumerate(zip(configs, texts), start=1):
         parts = [row[i] for i in differing if row[i]][:MAX_PARTS]

@@ -47,6 +47,13 @@ def test_names_say_what_differs_from_the_other_runs():
     ]
 
 
+def test_sgds_momentum_is_named_only_between_sgd_runs():
+    sgd = variant(optimizer="sgd")
+    faster = variant(optimizer="sgd", momentum=0.9)
+    assert run_names.automatic_names([sgd, faster]) == ["momentum 0", "momentum 0.9"]
+    assert run_names.automatic_names([MOONS, faster]) == ["adam · lr 0.001", "sgd · lr 0.01"]
+
+
 def test_runs_alike_in_what_differs_get_their_number():
     names = run_names.automatic_names([MOONS, variant(), variant(epochs=5)])
     assert names == ["3 epochs #1", "3 epochs #2", "5 epochs"]

@@ -23,6 +23,7 @@ from ui.i18n import lang, t
 
 MAX_BOUNDARY_COLUMNS = 3
 DEFAULT_PICKED = 3
+ROW_PIXELS = 35  # a row of st.dataframe
 DIFFERENT_ROW_STYLE = "background-color: #fff3b0; font-weight: 600"
 
 
@@ -104,7 +105,7 @@ def settings_table(jobs: list[JobView], names: dict[str, str]) -> None:
     styled = frame.style.apply(
         lambda row: [DIFFERENT_ROW_STYLE if differs[row.name] else ""] * len(row), axis=1
     )
-    st.dataframe(styled, width="stretch")
+    st.dataframe(styled, width="stretch", height=_table_height(len(frame)))
 
 
 def scores_table(jobs: list[JobView], results: list[RunResult], names: dict[str, str]) -> None:
@@ -117,7 +118,11 @@ def scores_table(jobs: list[JobView], results: list[RunResult], names: dict[str,
             row = table.setdefault(t(f"eval.metric.{metric}"), [None] * len(results))
             row[index] = value
     frame = pd.DataFrame.from_dict(table, orient="index", columns=columns)
-    st.dataframe(frame.style.format(precision=4, na_rep="–"), width="stretch")
+    st.dataframe(
+        frame.style.format(precision=4, na_rep="–"),
+        width="stretch",
+        height=_table_height(len(frame)),
+    )
 
 
 def boundaries(jobs: list[JobView], results: list[RunResult], names: dict[str, str]) -> None:
@@ -159,6 +164,11 @@ def _test_scores(result: RunResult) -> dict[str, float]:
             **evaluation.regression_metrics(result.y_true, values),
         }
     return {k: v if isinstance(v, float) else None for k, v in scores.items()}
+
+
+def _table_height(rows: int) -> int:
+    """Pixels that show every row without an inner scrollbar (header included)."""
+    return (rows + 1) * ROW_PIXELS + 3
 
 
 def _unique_columns(names: list[str]) -> list[str]:
