@@ -11,7 +11,7 @@ import pytest
 from playground import codegen, datasets
 from playground.config import DataConfig, ExperimentConfig, LayerConfig
 from playground.runs import RunResult, RunSummary
-from tests.conftest import train_in_process
+from tests.conftest import shared_mnist_path, train_in_process
 
 RUNS = {
     # binary, EarlyStopping restoring the best weights, two activations
@@ -168,3 +168,41 @@ def test_a_stopped_run_exports_the_epochs_it_trained_and_a_csv_run_no_code():
     assert not codegen.supports(csv)
     with pytest.raises(ValueError, match="Received: dataset='csv'"):
         codegen.script(csv)
+
+
+def test_an_mnist_export_with_standardized_pixels_reaches_the_apps_test_accuracy(
+    tmp_path, monkeypatch
+):
+    """MNIST's pixels standardized with one mean and one std, as the app does."""
+    mnist = shared_mnist_path()
+    if mnist is None:
+        pytest.skip("the real MNIST (mnist.npz) is not available offline")
+    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(mnist.parent))
+    config = ExperimentConfig(
+        data=DataConfig(name="mnist", n_samples=2000, scaling="standard"),
+        layers=[LayerConfig(16, "relu")],
+        epochs=1,
+    )
+    events = train_in_process(config, tmp_path / "run", stream=False)
+    assert type(events[-1]).__name__ == "RunFinished", events[-1]
+    summary = RunResult.load(tmp_path / "run").summary
+    # The shared file holds Keras's arrays but not its bytes (Keras would check its hash
+    # and try to download): the one loading line reads the same arrays from it instead.
+    loading = "(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()"
+    code = codegen.script(summary)
+    assert code.count(loading) == 1
+    offline = (
+        f"_mnist = np.load({str(mnist)!r})\n"
+        '(x_train, y_train), (x_test, y_test) = (_mnist["x_train"], _mnist["y_train"]), '
+        '(_mnist["x_test"], _mnist["y_test"])'
+    )
+    (tmp_path / "run.py").write_text(code.replace(loading, offline))
+    done = subprocess.run(
+        [sys.executable, str(tmp_path / "run.py")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert_same_accuracy(done.stdout, summary)
