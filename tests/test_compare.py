@@ -188,3 +188,17 @@ def test_compare_with_fewer_than_two_runs_says_how_to_get_them(fake, tmp_path):
     at.switch_page("pages/compare.py").run()
     assert not at.exception, at.exception
     assert "at least two finished runs" in texts(at)
+
+
+def test_evaluate_offers_the_model_the_script_and_the_notebook(fake, tmp_path):
+    at, backend = fake
+    job_id = finished_run(backend, at.session_state["_browser_id"], MOONS, tmp_path, 0.8)
+    (tmp_path / job_id / "model.keras").write_bytes(b"model bytes")
+    at.switch_page("pages/evaluate.py").run()
+    assert not at.exception, at.exception
+    buttons = {button.proto.label: button.proto for button in at.get("download_button")}
+    assert {"Model (.keras)", "Python script (.py)", "Jupyter notebook (.ipynb)"} <= set(buttons)
+    assert "Take it home" in texts(at)
+    code = at.get("code")[0].proto.code_text
+    assert "make_moons(200, noise=0.2, random_state=0)" in code
+    assert "import playground" not in code
