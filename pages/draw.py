@@ -115,6 +115,7 @@ st.caption(
         "draw.model_session" if choice.run_id else "draw.model_default",
         accuracy=accuracy,
         params=f"{network.n_params:,}",
+        **({"name": backend.job_names().get(choice.run_id, "")} if choice.run_id else {}),
     )
 )
 modes = {"draw": t("draw.mode.draw"), "browse": t("draw.mode.browse")}

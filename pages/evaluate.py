@@ -2,20 +2,11 @@
 
 import streamlit as st
 
-from ui import backend, evaluate_views
+from ui import backend, evaluate_views, export_views
+from ui.compare_views import run_option
 from ui.i18n import t
 from ui.page import begin, link
 from ui.run_views import history_charts, history_download
-
-
-def run_label(job, number: int) -> str:
-    return t(
-        "eval.run_label",
-        n=number,
-        dataset=t(f"data.name.{job.config.data.name}"),
-        epochs=len(job.history),
-    )
-
 
 begin()
 st.title(t("eval.title"))
@@ -25,9 +16,8 @@ if not finished:
     link("train")
     st.stop()
 
-labels = {
-    job.id: run_label(job, number) for number, job in zip(range(len(finished), 0, -1), finished)
-}
+names = backend.job_names()
+labels = {job.id: run_option(job, names[job.id]) for job in finished}
 job_id = st.selectbox(t("eval.run"), list(labels), format_func=labels.get)
 job = next(job for job in finished if job.id == job_id)
 result = backend.run_result(job.artifacts)
@@ -42,3 +32,4 @@ if result.grid is not None:
 st.subheader(t("eval.history"))
 history_charts(result.history, result.summary.task, "eval")
 history_download(result.history, job.id)
+export_views.downloads(result, job.id, names[job.id])

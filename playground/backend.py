@@ -48,6 +48,10 @@ class TrainingBackend(Protocol):
     def cancel_jobs_of(self, owner: str) -> None:
         """A browser has gone: its queued and running jobs are cancelled."""
 
+    def rename(self, job_id: str, owner: str, name: str) -> None:
+        """Names one of `owner`'s jobs (at most `run_names.MAX_NAME_CHARS`
+        characters; "" goes back to the automatic name); another owner's job is left alone."""
+
     def snapshot(self, job_id: str) -> JobView | None:
         """A copy of one job, or None when the backend no longer keeps it."""
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from playground import runs
 from playground.config import ExperimentConfig
+from playground.run_names import bounded_name
 from playground.runs import (
     BatchProgress,
     EpochEnded,
@@ -90,6 +91,18 @@ class JobBoard:
         self.queue.add(job_id, owner)
         self._number_the_queue()
         return job_id
+
+    def rename(self, job_id: str, owner: str, name: str) -> bool:
+        """Gives a job its student's name (`run_names.bounded_name`; "" for the automatic one).
+
+        Returns:
+            False when the job is unknown or belongs to another owner (nothing changes).
+        """
+        job = self._jobs.get(job_id)
+        if job is None or job.owner != owner:
+            return False
+        job.name = bounded_name(name)
+        return True
 
     def next_job(self, busy_owners: set[str], worker_pid: int | None = None) -> JobView | None:
         """Takes the next job a free trainer should start, marking it "starting".

@@ -862,3 +862,75 @@ def digit_input_figure(image01, size: int = 280) -> go.Figure:
     fig.update_xaxes(showticklabels=False, constrain="domain")
     fig.update_layout(width=size, height=size, margin={"l": 0, "r": 0, "t": 0, "b": 0})
     return fig
+
+
+# One colour per run on the comparison charts; not the class colours, which
+# the decision boundaries beside them use.
+RUN_COLORS = [
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#17becf",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+]
+
+
+def run_color(index: int) -> str:
+    """The colour of the `index`-th run on the comparison charts."""
+    return RUN_COLORS[index % len(RUN_COLORS)]
+
+
+def compare_history_figure(
+    runs: Sequence[tuple[str, Sequence[dict]]], metric: str, lang: str = "en"
+) -> go.Figure:
+    """Several runs' curves of one metric on one chart: training solid, validation dashed.
+
+    Args:
+        runs: (name, history) per run; the name (student text) is escaped.
+        metric: "loss", "accuracy", "mae" (or any logged name).
+        lang: language of the titles.
+
+    Returns:
+        A Figure with, per run, a solid "train" line named after the run
+        and, when logged, a dashed validation line of the same colour in
+        the same legend group (one legend entry per run).
+    """
+    fig = go.Figure()
+    longest = 1
+    for index, (name, history) in enumerate(runs):
+        epochs = [int(logs.get("epoch", position + 1)) for position, logs in enumerate(history)]
+        longest = max([longest, *epochs])
+        label = plain_text(name)
+        for key, dash, part in ((metric, "solid", "chart.train"), (f"val_{metric}", "dash", None)):
+            if not any(key in logs for logs in history):
+                continue
+            fig.add_trace(
+                go.Scatter(
+                    x=epochs,
+                    y=[_finite_or_none(logs.get(key)) for logs in history],
+                    mode="lines",
+                    name=label,
+                    legendgroup=str(index),
+                    showlegend=part is not None,
+                    line={"color": run_color(index), "dash": dash, "width": 2.5},
+                    # The name goes in as data, never into the template's own text.
+                    hovertemplate="%{fullData.name} · "
+                    + translate(part or "chart.validation", lang)
+                    + "<br>%{x}: %{y:.4f}<extra></extra>",
+                )
+            )
+    fig.update_layout(
+        height=HISTORY_HEIGHT + 40,
+        xaxis={"title": translate("chart.epoch", lang), "range": [0.5, longest + 0.5]},
+        yaxis={"title": _metric_label(metric, lang)},
+        legend=LEGEND_ABOVE,
+        margin={"l": 50, "r": 20, "t": 40, "b": 40},
+        uirevision=metric,
+    )
+    _readable_fonts(fig)
+    return fig

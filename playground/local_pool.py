@@ -145,6 +145,10 @@ class LocalPool:
             if job.active:
                 self.stop(job.id, final_status=runs.CANCELLED)
 
+    def rename(self, job_id: str, owner: str, name: str) -> None:
+        with self._lock:
+            self.board.rename(job_id, owner, name)
+
     def snapshot(self, job_id: str) -> JobView | None:
         with self._lock:
             return self.board.view(job_id)

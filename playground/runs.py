@@ -208,11 +208,14 @@ class JobView:
         error: (message key, params) for the student; `error_detail` what
             the server and jobs logs keep about an unexpected failure.
         summary, artifacts: a finished run's summary and folder.
+        name: the name its student gave it ("" keeps the automatic one,
+            `playground.run_names`).
     """
 
     id: str
     owner: str
     config: ExperimentConfig
+    name: str = ""
     status: str = QUEUED
     queue_position: int = 0
     history: list[dict] = field(default_factory=list)

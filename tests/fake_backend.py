@@ -59,6 +59,9 @@ class FakeBackend:
             if job.active and self.board.request_stop(job.id, runs.CANCELLED):
                 self.end_stopped(job.id)
 
+    def rename(self, job_id: str, owner: str, name: str) -> None:
+        self.board.rename(job_id, owner, name)
+
     def snapshot(self, job_id: str) -> JobView | None:
         return self.board.view(job_id)
 

@@ -20,7 +20,7 @@ import streamlit as st
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from playground import datasets
+from playground import datasets, run_names
 from playground.backend import TrainingBackend, create_backend
 from playground.browsers import BrowserTabs
 from playground.config import DataConfig
@@ -124,6 +124,14 @@ def current_job() -> JobView | None:
     """This browser's latest job, whichever tab started it."""
     jobs = session_jobs()
     return jobs[-1] if jobs else None
+
+
+def job_names(jobs: list[JobView] | None = None) -> dict[str, str]:
+    """Each of this browser's runs by id: the name its student gave it, else the
+    automatic one (`playground.run_names`); names are student text, shown escaped."""
+    jobs = session_jobs() if jobs is None else jobs
+    names = run_names.run_names([job.config for job in jobs], [job.name for job in jobs])
+    return {job.id: name for job, name in zip(jobs, names)}
 
 
 def finished_jobs() -> list[JobView]:

@@ -42,6 +42,7 @@ PAGES = (
     PageInfo("model", "page.model", "🧱", "home.step_model"),
     PageInfo("train", "page.train", "🏋️", "home.step_train"),
     PageInfo("evaluate", "page.evaluate", "🔍", "home.step_evaluate"),
+    PageInfo("compare", "page.compare", "⚖️", "home.step_compare"),
     PageInfo("draw", "page.draw", "✏️", "home.step_draw"),
 )
 _BY_NAME = {page.name: page for page in PAGES}

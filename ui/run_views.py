@@ -10,6 +10,7 @@ from playground import charts, evaluation
 from playground.csv_export import safe_csv
 from playground.datasets import Dataset
 from playground.runs import JobView, RunSummary
+from ui.export_views import chart_config
 from ui.i18n import lang, t
 
 
@@ -28,10 +29,14 @@ def history_charts(history: list[dict], task: str, key: str, overfit_note: bool 
     metric = "mae" if task == "regression" else "accuracy"
     loss_col, metric_col = st.columns(2)
     loss_col.plotly_chart(
-        charts.history_figure(history, "loss", lang(), best_epoch=best), key=f"{key}_loss"
+        charts.history_figure(history, "loss", lang(), best_epoch=best),
+        key=f"{key}_loss",
+        config=chart_config("loss"),
     )
     metric_col.plotly_chart(
-        charts.history_figure(history, metric, lang(), best_epoch=best), key=f"{key}_metric"
+        charts.history_figure(history, metric, lang(), best_epoch=best),
+        key=f"{key}_metric",
+        config=chart_config(metric),
     )
     if overfit_note and evaluation.looks_overfit(history):
         st.warning(t("evaluation.overfit_note", epoch=best), icon="📈")

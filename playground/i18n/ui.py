@@ -37,8 +37,8 @@ MESSAGES: dict[str, dict] = {
         "ko": "4. 혼동 행렬, 임계값, 분류 리포트, 각 뉴런이 배운 것을 봅니다.",
     },
     "home.step_draw": {
-        "en": "5. Draw a digit and watch the model guess it live.",
-        "ko": "5. 숫자를 그리고 모델이 실시간으로 맞히는 것을 봅니다.",
+        "en": "6. Draw a digit and watch the model guess it live.",
+        "ko": "6. 숫자를 그리고 모델이 실시간으로 맞히는 것을 봅니다.",
     },
     "home.quick_start": {
         "en": "Everything starts with sensible defaults: open **Train** and press the button to see a "
@@ -470,10 +470,10 @@ MESSAGES: dict[str, dict] = {
     "eval.run_label": {
         "en": {
             "count": "epochs",
-            "one": "Run {n}: {dataset}, {epochs} epoch",
-            "other": "Run {n}: {dataset}, {epochs} epochs",
+            "one": "{name} ({dataset}, {epochs} epoch)",
+            "other": "{name} ({dataset}, {epochs} epochs)",
         },
-        "ko": "{n}번 학습: {dataset}, {epochs} 에포크",
+        "ko": "{name} ({dataset}, {epochs} 에포크)",
     },
     "eval.test_metrics": {
         "en": {
@@ -547,9 +547,9 @@ MESSAGES: dict[str, dict] = {
         "MNIST 테스트 정확도 {accuracy}). MNIST로 모델을 학습하면 내 모델이 대신 답합니다.",
     },
     "draw.model_session": {
-        "en": "Answering: the MNIST model you trained in this session ({params} parameters, "
-        "{accuracy} on the MNIST test set).",
-        "ko": "답하는 모델: 이 세션에서 내가 MNIST로 학습한 모델 (파라미터 {params}개, "
+        "en": "Answering: {name}, the MNIST model you trained in this session ({params} "
+        "parameters, {accuracy} on the MNIST test set).",
+        "ko": "답하는 모델: {name}, 이 세션에서 내가 MNIST로 학습한 모델 (파라미터 {params}개, "
         "MNIST 테스트 정확도 {accuracy}).",
     },
     "draw.mode": {"en": "Mode", "ko": "모드"},

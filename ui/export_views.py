@@ -1,0 +1,67 @@
+"""Take it home: a finished run's model (.keras) and the same run as a script and a notebook."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from playground import codegen
+from playground.runs import RunResult
+from ui.i18n import t
+
+MAX_MODEL_BYTES = 200 * 1024 * 1024  # a model file larger than this is not served from memory
+# The PNG a chart's camera button saves: a size for slides.
+IMAGE_SIZE = {"height": 500, "width": 900, "scale": 2}
+
+
+def chart_config(filename: str) -> dict:
+    """Plotly's config for a chart whose toolbar's camera saves a PNG named `filename`."""
+    return {"toImageButtonOptions": {"format": "png", "filename": filename, **IMAGE_SIZE}}
+
+
+def file_stem(name: str, run_id: str) -> str:
+    """A file name from a run's name: letters, digits, "-" and "_" only (never a path)."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-")[:40]
+    return f"{stem or 'run'}-{run_id}"
+
+
+def downloads(result: RunResult, run_id: str, name: str) -> None:
+    """The model file, and for the built-in datasets the script and the notebook."""
+    st.subheader(t("export.title"))
+    st.caption(t("export.help"))
+    stem = file_stem(name, run_id)
+    model_col, script_col, notebook_col = st.columns(3)
+    model_path = result.model_path
+    if model_path.is_file() and model_path.stat().st_size <= MAX_MODEL_BYTES:
+        model_col.download_button(
+            t("export.model"),
+            model_path.read_bytes(),
+            file_name=f"{stem}.keras",
+            mime="application/octet-stream",
+            icon="🧠",
+            key="download_model",
+        )
+    else:
+        model_col.caption(t("export.no_model"))
+    if not codegen.supports(result.summary):
+        return
+    code = codegen.script(result.summary, name)
+    script_col.download_button(
+        t("export.script"),
+        code,
+        file_name=f"{stem}.py",
+        mime="text/x-python",
+        icon="🐍",
+        key="download_script",
+    )
+    notebook_col.download_button(
+        t("export.notebook"),
+        codegen.notebook(result.summary, name),
+        file_name=f"{stem}.ipynb",
+        mime="application/x-ipynb+json",
+        icon="📓",
+        key="download_notebook",
+    )
+    with st.expander(t("export.preview"), icon="📄"):
+        st.code(code, language="python")
