@@ -134,6 +134,9 @@ class RayBackend:
     def cancel_jobs_of(self, owner: str) -> None:
         ray.get(self._board.cancel_jobs_of.remote(owner))
 
+    def rename(self, job_id: str, owner: str, name: str) -> None:
+        self._call("rename", job_id, owner, name)
+
     def snapshot(self, job_id: str) -> JobView | None:
         return self._with_local_files(self._call("view", job_id))
 
