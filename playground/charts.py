@@ -648,7 +648,7 @@ def neuron_grid_figure(
     fig.update_xaxes(showticklabels=False)
     fig.update_yaxes(showticklabels=False)
     fig.update_layout(
-        title={"text": title.strip()},
+        title={"text": title.strip(), "font": {"size": TITLE_FONT_SIZE}},
         height=60 + 150 * rows,
         margin={"l": 20, "r": 20, "t": 60, "b": 20},
         font={"size": FONT_SIZE},
@@ -695,7 +695,11 @@ def image_grid_figure(images, labels: Sequence[str], lang: str = "en", cols: int
         )
     fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False)
     fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, autorange="reversed")
-    fig.update_layout(height=50 + 110 * rows, margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    fig.update_layout(
+        height=50 + 110 * rows,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        font={"size": FONT_SIZE},
+    )
     return fig
 
 
@@ -839,6 +843,112 @@ def threshold_figure(
     return fig
 
 
+def roc_figure(
+    roc: evaluation.RocCurve,
+    point: tuple[float, float],
+    threshold: float,
+    lang: str = "en",
+    positive_name: str | None = None,
+) -> go.Figure:
+    """The ROC curve with its AUC, the chance diagonal and the current threshold.
+
+    Args:
+        roc: the curve from `evaluation.roc`.
+        point: (FPR, TPR) at the current threshold, from `evaluation.roc_point`.
+        threshold: the current threshold, named beside its point.
+        lang: language of titles and legend.
+        positive_name: the class the threshold is about; None for "positive".
+
+    Returns:
+        A Figure with the curve (its legend entry gives the AUC), the
+        diagonal, and one marker at `point` labelled with the threshold.
+    """
+    name = (
+        plain_text(positive_name)
+        if positive_name is not None
+        else translate("chart.positive", lang)
+    )
+    auc = (
+        translate("chart.roc_auc", lang, auc=roc.auc)
+        if roc.auc is not None
+        else translate("chart.roc_no_auc", lang)
+    )
+    fpr, tpr = (float(v) for v in point)
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=roc.fpr,
+                y=roc.tpr,
+                mode="lines",
+                name=auc,
+                line={"color": CLASS_COLORS[1], "width": 3, "shape": "hv"},
+                hovertemplate="FPR %{x:.2f}, TPR %{y:.2f}<extra></extra>",
+            ),
+            go.Scatter(
+                x=[0, 1],
+                y=[0, 1],
+                mode="lines",
+                name=translate("chart.roc_chance", lang),
+                line={"color": "gray", "dash": "dot"},
+                hoverinfo="skip",
+            ),
+            go.Scatter(
+                x=[fpr],
+                y=[tpr],
+                mode="markers",
+                name=translate("chart.threshold_at", lang, threshold=threshold),
+                marker={"color": "green", "size": 14, "symbol": "circle"},
+                hovertemplate="FPR %{x:.2f}, TPR %{y:.2f}<extra></extra>",
+            ),
+        ]
+    )
+    fig.update_layout(
+        height=HISTORY_HEIGHT,
+        xaxis={
+            "title": translate("chart.roc_fpr", lang),
+            "range": [-0.02, 1.02],
+            "constrain": "domain",
+        },
+        yaxis={
+            "title": translate("chart.roc_tpr", lang, name=name),
+            "range": [-0.02, 1.05],
+        },
+        margin={"l": 50, "r": 20, "t": 40, "b": 40},
+        legend=LEGEND_ABOVE,
+    )
+    _readable_fonts(fig)
+    return fig
+
+
+def highlight_points(fig: go.Figure, x, name: str) -> go.Figure:
+    """Adds rings around some points of a 2-D plane figure (e.g. one matrix cell's examples).
+
+    Args:
+        fig: a figure from `decision_boundary_figure` or `scatter_2d_figure`.
+        x: the points to ring, shape (n, 2), in the figure's coordinates.
+        name: their legend entry (already translated).
+
+    Returns:
+        The same figure, with one more scatter trace on top.
+    """
+    x = np.asarray(x, dtype=float).reshape(-1, 2)
+    fig.add_trace(
+        go.Scatter(
+            x=x[:, 0],
+            y=x[:, 1],
+            mode="markers",
+            name=plain_text(name),
+            marker={
+                "symbol": "circle-open",
+                "size": 16,
+                "color": "#d62728",
+                "line": {"width": 3, "color": "#d62728"},
+            },
+        )
+    )
+    return fig
+
+
 def digit_input_figure(image01, size: int = 280) -> go.Figure:
     """One 28×28 input drawn square and pixel by pixel, 0 black to 1 white.
 
@@ -860,5 +970,10 @@ def digit_input_figure(image01, size: int = 280) -> go.Figure:
         autorange="reversed", showticklabels=False, scaleanchor="x", constrain="domain"
     )
     fig.update_xaxes(showticklabels=False, constrain="domain")
-    fig.update_layout(width=size, height=size, margin={"l": 0, "r": 0, "t": 0, "b": 0})
+    fig.update_layout(
+        width=size,
+        height=size,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        font={"size": FONT_SIZE},
+    )
     return fig
