@@ -43,6 +43,8 @@ CELL_FONT_MAX = 24
 CELL_FONT_FOR_10 = 16
 CELL_FONT_MIN = 9
 CELL_HEIGHT = 44
+SELECTED_CELL_FILL = "#ffd43b"
+SELECTED_CELL_EDGE = "#262730"
 MATRIX_PLOT_HEIGHT_RANGE = (260, 460)
 THRESHOLD_Y_RANGE = (0, 1.05)
 METRIC_LABEL_KEYS = {
@@ -312,7 +314,18 @@ def confusion_matrix_figure(
             "size": confusion_cell_font_size(k),
             "color": ["#ffffff" if value > 0.55 * z_max else "#262730" for value in z_flat],
         },
-        marker={"symbol": "square", "size": 30, "opacity": 0},
+        marker={
+            "symbol": "square",
+            "size": 30,
+            "opacity": 0,
+            "line": {"width": 3, "color": SELECTED_CELL_EDGE},
+        },
+        # A clicked cell shows a yellow square behind its number; a color for the
+        # selected text also stops Plotly from fading every other cell's number.
+        selected={
+            "marker": {"opacity": 1, "color": SELECTED_CELL_FILL, "size": 40},
+            "textfont": {"color": "#262730"},
+        },
         customdata=np.column_stack([rows, cols, counts.ravel(), percent.ravel()]),
         hovertemplate=translate("chart.cell_hover", lang) + "<extra></extra>",
         showlegend=False,
@@ -551,7 +564,10 @@ def decision_boundary_figure(
             colorscale=[[0, CLASS_COLORS[0]], [0.5, "#ffffff"], [1, CLASS_COLORS[1]]],
             colorbar={
                 "title": {
-                    "text": translate("chart.probability_of", lang, name=plain_text(class_names[1]))
+                    "text": translate(
+                        "chart.probability_of", lang, name=plain_text(class_names[1])
+                    ),
+                    "side": "right",  # along the bar, clear of its top tick
                 }
             },
         )
@@ -693,8 +709,10 @@ def image_grid_figure(images, labels: Sequence[str], lang: str = "en", cols: int
             row=k // cols + 1,
             col=k % cols + 1,
         )
-    fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False)
-    fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, autorange="reversed")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, autorange="reversed")
+    for k in range(n):  # square pixels, however wide the column
+        fig.update_yaxes(scaleanchor=f"x{k + 1 if k else ''}", row=k // cols + 1, col=k % cols + 1)
     fig.update_layout(
         height=50 + 110 * rows,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
@@ -834,7 +852,8 @@ def threshold_figure(
     )
     fig.update_layout(
         height=HISTORY_HEIGHT,
-        xaxis={"title": translate("chart.threshold_on", lang, name=name), "range": [0, 1]},
+        # A little room left of 0, so the x tick "0" keeps clear of the y tick "0".
+        xaxis={"title": translate("chart.threshold_on", lang, name=name), "range": [-0.04, 1]},
         yaxis={"range": list(THRESHOLD_Y_RANGE)},
         margin={"l": 50, "r": 20, "t": 40, "b": 40},
         legend=LEGEND_ABOVE,

@@ -140,3 +140,12 @@ def test_imdb_test_reviews_are_cut_and_need_the_word_index(isolated_dirs):  # no
     (isolated_dirs / "imdb_word_index.json").unlink()
     texts, y_test = imdb.test_reviews(DataConfig(name="imdb", n_samples=0), [0])
     assert texts is None and len(y_test) == 8
+
+
+def test_a_clicked_point_names_its_cell_however_plotly_sends_it():
+    from ui.examples_views import clicked_cell
+
+    assert clicked_cell([3, 5, 12, 40.0]) == (3, 5)
+    # A row of a typed array, as plotly.js reports it for a NumPy customdata.
+    assert clicked_cell({"0": 3, "1": 5, "2": 12, "3": 40.0}) == (3, 5)
+    assert clicked_cell(None) is None and clicked_cell({"x": 1}) is None

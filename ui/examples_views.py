@@ -41,10 +41,25 @@ def take_clicked_cell(chart_key: str, key: str) -> None:
     """
     selection = st.session_state.get(chart_key, {}).get("selection", {})
     for point in selection.get("points", []):
-        data = point.get("customdata")
-        if data is not None and len(data) >= 2:
-            st.session_state[key] = (int(data[0]), int(data[1]))
+        cell = clicked_cell(point.get("customdata"))
+        if cell is not None:
+            st.session_state[key] = cell
             return
+
+
+def clicked_cell(customdata) -> tuple[int, int] | None:
+    """(actual, predicted) from a clicked point's customdata, else None.
+
+    Plotly.js reports a point's row of a typed array (how Plotly sends NumPy
+    arrays) as an object keyed "0", "1", ...; a plain list stays a list.
+    """
+    if isinstance(customdata, dict):
+        customdata = [customdata.get(str(i)) for i in range(2)]
+    try:
+        actual, predicted = (int(value) for value in list(customdata)[:2])
+    except (TypeError, ValueError):
+        return None
+    return actual, predicted
 
 
 def cell_examples(result: RunResult, y_pred: np.ndarray) -> None:
