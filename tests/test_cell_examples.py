@@ -149,3 +149,38 @@ def test_a_clicked_point_names_its_cell_however_plotly_sends_it():
     # A row of a typed array, as plotly.js reports it for a NumPy customdata.
     assert clicked_cell({"0": 3, "1": 5, "2": 12, "3": 40.0}) == (3, 5)
     assert clicked_cell(None) is None and clicked_cell({"x": 1}) is None
+
+
+def _cell_table_script():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from playground import evaluation
+    from ui import examples_views
+
+    result = SimpleNamespace(summary=SimpleNamespace(class_names=["no", "<b>yes</b>"]))
+    dataset = SimpleNamespace(
+        x_test=np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), feature_names=["actual", "age"]
+    )
+    y_true, prob = np.array([1, 1, 0]), np.array([[0.7], [0.9], [0.2]])
+    examples = evaluation.cell_examples(y_true, evaluation.predicted_classes(prob), prob, 1, 1)
+    examples_views._rows(result, dataset, examples)
+
+
+def test_a_cells_table_keeps_a_feature_called_actual_apart():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_cell_table_script).run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert list(table.columns) == [
+        "actual",
+        "predicted",
+        "confidence (P of predicted class)",
+        "actual (2)",
+        "age",
+    ]
+    assert list(table.index) == [1, 0]  # the most confident first
+    assert list(table["actual (2)"]) == [3.0, 1.0]
+    assert set(table["actual"]) == {"<b>yes</b>"}  # a class name shown as typed

@@ -159,13 +159,19 @@ def _images(images: np.ndarray, confidence: np.ndarray) -> None:
 
 def _rows(result: RunResult, dataset, examples: evaluation.CellExamples) -> None:
     actual, predicted = _names(result, examples)
-    frame = pd.DataFrame(
-        np.asarray(dataset.x_test)[examples.rows].reshape(len(examples.rows), -1),
-        columns=[str(name) for name in dataset.feature_names],
-    )
-    frame.insert(0, t("eval.examples_col_confidence"), examples.confidence)
-    frame.insert(0, t("eval.examples_col_predicted"), predicted)
-    frame.insert(0, t("eval.examples_col_actual"), actual)
+    info = [
+        t("eval.examples_col_actual"),
+        t("eval.examples_col_predicted"),
+        t("eval.examples_col_confidence"),
+    ]
+    features = np.asarray(dataset.x_test)[examples.rows].reshape(len(examples.rows), -1)
+    # A CSV column may itself be called "actual": every column keeps its own name.
+    names = datasets.unique_names([*info, *(str(name) for name in dataset.feature_names)])
+    frame = pd.DataFrame(features, columns=names[len(info) :])
+    for position, (column, values) in enumerate(
+        zip(info, [actual, predicted, examples.confidence])
+    ):
+        frame.insert(position, column, values)
     frame.index = pd.Index(examples.rows, name=t("eval.examples_col_row"))
     st.dataframe(frame, column_config=_confidence_column(), key="examples_table")
 
