@@ -43,6 +43,8 @@ CELL_FONT_MAX = 24
 CELL_FONT_FOR_10 = 16
 CELL_FONT_MIN = 9
 CELL_HEIGHT = 44
+SELECTED_CELL_FILL = "#ffd43b"
+SELECTED_CELL_EDGE = "#262730"
 MATRIX_PLOT_HEIGHT_RANGE = (260, 460)
 THRESHOLD_Y_RANGE = (0, 1.05)
 METRIC_LABEL_KEYS = {
@@ -312,7 +314,18 @@ def confusion_matrix_figure(
             "size": confusion_cell_font_size(k),
             "color": ["#ffffff" if value > 0.55 * z_max else "#262730" for value in z_flat],
         },
-        marker={"symbol": "square", "size": 30, "opacity": 0},
+        marker={
+            "symbol": "square",
+            "size": 30,
+            "opacity": 0,
+            "line": {"width": 3, "color": SELECTED_CELL_EDGE},
+        },
+        # A clicked cell shows a yellow square behind its number; a color for the
+        # selected text also stops Plotly from fading every other cell's number.
+        selected={
+            "marker": {"opacity": 1, "color": SELECTED_CELL_FILL, "size": 40},
+            "textfont": {"color": "#262730"},
+        },
         customdata=np.column_stack([rows, cols, counts.ravel(), percent.ravel()]),
         hovertemplate=translate("chart.cell_hover", lang) + "<extra></extra>",
         showlegend=False,
@@ -551,7 +564,10 @@ def decision_boundary_figure(
             colorscale=[[0, CLASS_COLORS[0]], [0.5, "#ffffff"], [1, CLASS_COLORS[1]]],
             colorbar={
                 "title": {
-                    "text": translate("chart.probability_of", lang, name=plain_text(class_names[1]))
+                    "text": translate(
+                        "chart.probability_of", lang, name=plain_text(class_names[1])
+                    ),
+                    "side": "right",  # along the bar, clear of its top tick
                 }
             },
         )
@@ -648,7 +664,7 @@ def neuron_grid_figure(
     fig.update_xaxes(showticklabels=False)
     fig.update_yaxes(showticklabels=False)
     fig.update_layout(
-        title={"text": title.strip()},
+        title={"text": title.strip(), "font": {"size": TITLE_FONT_SIZE}},
         height=60 + 150 * rows,
         margin={"l": 20, "r": 20, "t": 60, "b": 20},
         font={"size": FONT_SIZE},
@@ -693,9 +709,15 @@ def image_grid_figure(images, labels: Sequence[str], lang: str = "en", cols: int
             row=k // cols + 1,
             col=k % cols + 1,
         )
-    fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False)
-    fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, autorange="reversed")
-    fig.update_layout(height=50 + 110 * rows, margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, autorange="reversed")
+    for k in range(n):  # square pixels, however wide the column
+        fig.update_yaxes(scaleanchor=f"x{k + 1 if k else ''}", row=k // cols + 1, col=k % cols + 1)
+    fig.update_layout(
+        height=50 + 110 * rows,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        font={"size": FONT_SIZE},
+    )
     return fig
 
 
@@ -830,12 +852,119 @@ def threshold_figure(
     )
     fig.update_layout(
         height=HISTORY_HEIGHT,
-        xaxis={"title": translate("chart.threshold_on", lang, name=name), "range": [0, 1]},
+        # A little room left of 0, so the x tick "0" keeps clear of the y tick "0".
+        xaxis={"title": translate("chart.threshold_on", lang, name=name), "range": [-0.04, 1]},
         yaxis={"range": list(THRESHOLD_Y_RANGE)},
         margin={"l": 50, "r": 20, "t": 40, "b": 40},
         legend=LEGEND_ABOVE,
     )
     _readable_fonts(fig)
+    return fig
+
+
+def roc_figure(
+    roc: evaluation.RocCurve,
+    point: tuple[float, float],
+    threshold: float,
+    lang: str = "en",
+    positive_name: str | None = None,
+) -> go.Figure:
+    """The ROC curve with its AUC, the chance diagonal and the current threshold.
+
+    Args:
+        roc: the curve from `evaluation.roc`.
+        point: (FPR, TPR) at the current threshold, from `evaluation.roc_point`.
+        threshold: the current threshold, named beside its point.
+        lang: language of titles and legend.
+        positive_name: the class the threshold is about; None for "positive".
+
+    Returns:
+        A Figure with the curve (its legend entry gives the AUC), the
+        diagonal, and one marker at `point` labelled with the threshold.
+    """
+    name = (
+        plain_text(positive_name)
+        if positive_name is not None
+        else translate("chart.positive", lang)
+    )
+    auc = (
+        translate("chart.roc_auc", lang, auc=roc.auc)
+        if roc.auc is not None
+        else translate("chart.roc_no_auc", lang)
+    )
+    fpr, tpr = (float(v) for v in point)
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=roc.fpr,
+                y=roc.tpr,
+                mode="lines",
+                name=auc,
+                line={"color": CLASS_COLORS[1], "width": 3, "shape": "hv"},
+                hovertemplate="FPR %{x:.2f}, TPR %{y:.2f}<extra></extra>",
+            ),
+            go.Scatter(
+                x=[0, 1],
+                y=[0, 1],
+                mode="lines",
+                name=translate("chart.roc_chance", lang),
+                line={"color": "gray", "dash": "dot"},
+                hoverinfo="skip",
+            ),
+            go.Scatter(
+                x=[fpr],
+                y=[tpr],
+                mode="markers",
+                name=translate("chart.threshold_at", lang, threshold=threshold),
+                marker={"color": "green", "size": 14, "symbol": "circle"},
+                hovertemplate="FPR %{x:.2f}, TPR %{y:.2f}<extra></extra>",
+            ),
+        ]
+    )
+    fig.update_layout(
+        height=HISTORY_HEIGHT,
+        xaxis={
+            "title": translate("chart.roc_fpr", lang),
+            "range": [-0.02, 1.02],
+            "constrain": "domain",
+        },
+        yaxis={
+            "title": translate("chart.roc_tpr", lang, name=name),
+            "range": [-0.02, 1.05],
+        },
+        margin={"l": 50, "r": 20, "t": 40, "b": 40},
+        legend=LEGEND_ABOVE,
+    )
+    _readable_fonts(fig)
+    return fig
+
+
+def highlight_points(fig: go.Figure, x, name: str) -> go.Figure:
+    """Adds rings around some points of a 2-D plane figure (e.g. one matrix cell's examples).
+
+    Args:
+        fig: a figure from `decision_boundary_figure` or `scatter_2d_figure`.
+        x: the points to ring, shape (n, 2), in the figure's coordinates.
+        name: their legend entry (already translated).
+
+    Returns:
+        The same figure, with one more scatter trace on top.
+    """
+    x = np.asarray(x, dtype=float).reshape(-1, 2)
+    fig.add_trace(
+        go.Scatter(
+            x=x[:, 0],
+            y=x[:, 1],
+            mode="markers",
+            name=plain_text(name),
+            marker={
+                "symbol": "circle-open",
+                "size": 16,
+                "color": "#d62728",
+                "line": {"width": 3, "color": "#d62728"},
+            },
+        )
+    )
     return fig
 
 
@@ -860,7 +989,12 @@ def digit_input_figure(image01, size: int = 280) -> go.Figure:
         autorange="reversed", showticklabels=False, scaleanchor="x", constrain="domain"
     )
     fig.update_xaxes(showticklabels=False, constrain="domain")
-    fig.update_layout(width=size, height=size, margin={"l": 0, "r": 0, "t": 0, "b": 0})
+    fig.update_layout(
+        width=size,
+        height=size,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        font={"size": FONT_SIZE},
+    )
     return fig
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -224,6 +225,125 @@ def report_frame(y_true, y_pred, class_names: Sequence[str]) -> pd.DataFrame:
     frame = pd.DataFrame.from_dict(rows, orient="index")[REPORT_COLUMNS]
     frame["support"] = frame["support"].astype(int)
     return frame
+
+
+@dataclass(frozen=True)
+class RocCurve:
+    """A yes/no model's ROC curve for one positive class.
+
+    Attributes:
+        fpr, tpr: false and true positive rates, from (0, 0) to (1, 1).
+        thresholds: the threshold of each point (the first is inf, as
+            `sklearn.metrics.roc_curve` returns it).
+        auc: the area under the curve, `sklearn.metrics.roc_auc_score`;
+            None when the test set has only one of the two classes.
+    """
+
+    fpr: np.ndarray
+    tpr: np.ndarray
+    thresholds: np.ndarray
+    auc: float | None
+
+
+def roc(y_true, prob, positive: int = 1) -> RocCurve:
+    """The ROC curve and its AUC, for the probability of the positive class.
+
+    Args:
+        y_true: true 0/1 labels, shape (n,).
+        prob: the binary model's output (see `positive_probability`).
+        positive: the class (0 or 1) whose probability is thresholded.
+
+    Returns:
+        A `RocCurve`. With only one class in `y_true` the curve is the
+        chance diagonal and `auc` is None (an AUC is undefined then).
+    """
+    y_true = np.asarray(y_true).ravel()
+    scores = positive_probability(prob, positive)
+    is_positive = (y_true == positive).astype(int)
+    if len(np.unique(is_positive)) < 2:
+        return RocCurve(np.array([0.0, 1.0]), np.array([0.0, 1.0]), np.array([np.inf, 0.0]), None)
+    fpr, tpr, thresholds = metrics.roc_curve(is_positive, scores)
+    return RocCurve(fpr, tpr, thresholds, float(metrics.roc_auc_score(is_positive, scores)))
+
+
+def roc_point(y_true, prob, threshold: float, positive: int = 1) -> tuple[float, float]:
+    """Where one threshold sits on the ROC curve: its (FPR, TPR).
+
+    Args:
+        y_true: true 0/1 labels, shape (n,).
+        prob: the binary model's output.
+        threshold: predict `positive` when its probability is at or above this.
+        positive: the class (0 or 1) the threshold is about.
+
+    Returns:
+        (false positive rate, true positive rate) of the predictions at
+        `threshold`; a rate with no examples to count is 0.
+    """
+    y_true = np.asarray(y_true).ravel()
+    predicted = predicted_classes(prob, threshold, positive) == positive
+    actual = y_true == positive
+    negatives, positives = int(np.sum(~actual)), int(np.sum(actual))
+    fpr = float(np.sum(predicted & ~actual)) / negatives if negatives else 0.0
+    tpr = float(np.sum(predicted & actual)) / positives if positives else 0.0
+    return fpr, tpr
+
+
+@dataclass(frozen=True)
+class CellExamples:
+    """The test examples in one confusion-matrix cell.
+
+    Attributes:
+        actual, predicted: the cell's row and column (class indices).
+        rows: their test-set rows, the most confident first, at most the limit.
+        confidence: the probability the model gave its predicted class, per row.
+        total: how many test examples the cell holds.
+    """
+
+    actual: int
+    predicted: int
+    rows: np.ndarray
+    confidence: np.ndarray
+    total: int
+
+
+# The most examples a cell shows: the page draws each one.
+MAX_CELL_EXAMPLES = 24
+
+
+def cell_examples(
+    y_true, y_pred, prob, actual: int, predicted: int, limit: int = MAX_CELL_EXAMPLES
+) -> CellExamples:
+    """The test rows of one confusion-matrix cell, the most confident first.
+
+    Args:
+        y_true: true integer labels, shape (n,).
+        y_pred: the predicted classes the matrix was made from, shape (n,).
+        prob: the model's output, shape (n,), (n, 1) or (n, K).
+        actual: the cell's row (true class).
+        predicted: the cell's column (predicted class).
+        limit: the most rows returned.
+
+    Returns:
+        A `CellExamples`; rows with equal confidence keep their test order.
+
+    Raises:
+        ValueError: if the arrays have different lengths, or `limit` is
+            not positive.
+    """
+    y_true = np.asarray(y_true).ravel()
+    y_pred = np.asarray(y_pred).ravel()
+    prob = class_probabilities(prob)
+    if not len(y_true) == len(y_pred) == len(prob):
+        raise ValueError(
+            "Arguments `y_true`, `y_pred` and `prob` must have one entry per test example. "
+            f"Received: len(y_true)={len(y_true)}, len(y_pred)={len(y_pred)}, len(prob)={len(prob)}"
+        )
+    if int(limit) < 1:
+        raise ValueError(f"Argument `limit` must be a positive integer. Received: limit={limit}")
+    rows = np.flatnonzero((y_true == actual) & (y_pred == predicted))
+    confidence = prob[rows, predicted] if 0 <= predicted < prob.shape[1] else np.zeros(len(rows))
+    order = np.argsort(-confidence, kind="stable")[: int(limit)]
+    return CellExamples(int(actual), int(predicted), rows[order], confidence[order], len(rows))
 
 
 def regression_metrics(y_true, y_pred) -> dict[str, float]:

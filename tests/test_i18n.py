@@ -323,6 +323,14 @@ PLURALS = [
     ),
     ("eval.test_metrics", "n", {}, "({n} examples the", "(1 example the", "({n} examples the"),
     (
+        "eval.examples_count",
+        "count",
+        {"shown": 2, "actual": "a", "predicted": "b"},
+        "**{n}** test examples are",
+        "**1** test example is",
+        "**{n}** test examples are",
+    ),
+    (
         "draw.only_wrong",
         "n",
         {},

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import streamlit as st
 
 from playground import charts, datasets, evaluation
 from playground.runs import RunResult
+from ui import examples_views
 from ui.i18n import lang, t
 from ui.run_status import chance_level_note
 from ui.run_views import test_scores
@@ -37,6 +40,7 @@ def classification(result: RunResult) -> None:
     if summary.task == "binary":
         threshold, positive = _threshold_controls(result)
     y_pred = evaluation.predicted_classes(prob, threshold, positive)
+    cm = evaluation.confusion(y_true, y_pred, len(summary.class_names))
     matrix_col, report_col = st.columns([5, 4])
     with matrix_col:
         st.subheader(t("eval.confusion"))
@@ -49,16 +53,16 @@ def classification(result: RunResult) -> None:
             format_func=value_labels.get,
             key="matrix_values",
         )
+        st.caption(t("eval.matrix_click"))
         st.plotly_chart(
-            charts.confusion_matrix_figure(
-                evaluation.confusion(y_true, y_pred, len(summary.class_names)),
-                summary.class_names,
-                lang(),
-                values,
-            ),
+            charts.confusion_matrix_figure(cm, summary.class_names, lang(), values),
             key="confusion_chart",
             width="stretch",
             config={"displayModeBar": False},
+            on_select=functools.partial(
+                examples_views.take_clicked_cell, "confusion_chart", examples_views.cell_key(result)
+            ),
+            selection_mode="points",
         )
     with report_col:
         st.subheader(t("eval.report"))
@@ -75,14 +79,9 @@ def classification(result: RunResult) -> None:
                 "support": st.column_config.NumberColumn(format="%d"),
             },
         )
+    examples_views.cell_examples(result, y_pred)
     if summary.task == "binary":
-        sweep = evaluation.threshold_sweep(y_true, prob, np.linspace(0.05, 0.95, 19), positive)
-        st.plotly_chart(
-            charts.threshold_figure(
-                sweep, threshold, lang(), positive_name=str(summary.class_names[positive])
-            ),
-            key="threshold_chart",
-        )
+        _threshold_and_roc(result, threshold, positive)
     else:
         _softmax_rows(result)
 
@@ -113,6 +112,30 @@ def _threshold_controls(result: RunResult) -> tuple[float, int]:
         key="threshold",
     )
     return threshold, positive
+
+
+def _threshold_and_roc(result: RunResult, threshold: float, positive: int) -> None:
+    """Precision and recall against the threshold, beside the ROC curve; the threshold on both."""
+    y_true, prob = result.y_true, result.prob
+    name = str(result.summary.class_names[positive])
+    sweep = evaluation.threshold_sweep(y_true, prob, np.linspace(0.05, 0.95, 19), positive)
+    sweep_col, roc_col = st.columns(2)
+    with sweep_col:
+        st.plotly_chart(
+            charts.threshold_figure(sweep, threshold, lang(), positive_name=name),
+            key="threshold_chart",
+        )
+    with roc_col:
+        st.plotly_chart(
+            charts.roc_figure(
+                evaluation.roc(y_true, prob, positive),
+                evaluation.roc_point(y_true, prob, threshold, positive),
+                threshold,
+                lang(),
+                positive_name=name,
+            ),
+            key="roc_chart",
+        )
 
 
 def _softmax_rows(result: RunResult) -> None:

@@ -23,6 +23,8 @@ NUM_WORDS = 10_000
 PREVIEW_REVIEWS = 5
 FILENAME = "imdb.npz"
 WORD_INDEX_FILENAME = "imdb_word_index.json"
+# A test review shown on the Evaluate page is cut after this many words.
+MAX_REVIEW_WORDS = 200
 
 
 def load_imdb(data: DataConfig) -> Dataset:
@@ -88,6 +90,42 @@ def decode_review(sequence, index_to_word: dict[int, str]) -> str:
     The start marker is dropped; words cut by `num_words` read "[OOV]".
     """
     return " ".join(index_to_word.get(int(i), "[OOV]") for i in sequence if int(i) != 1)
+
+
+def test_reviews(
+    data: DataConfig, rows, max_words: int = MAX_REVIEW_WORDS
+) -> tuple[list[str] | None, np.ndarray]:
+    """Some test reviews as words, and the labels of every test review `data` keeps.
+
+    Reads the word ids, not the multi-hot matrix, so a page can show a
+    run's test examples without building the 10,000-column inputs. Never
+    downloads: without `imdb_word_index.json` the texts are None.
+
+    Args:
+        data: the run's data config (`n_samples` bounds the test set as
+            `load_imdb` does).
+        rows: test-set rows to decode.
+        max_words: each review is cut after this many words, marked "…".
+
+    Returns:
+        (texts or None, y_test): `y_test` lets the caller check that the
+        rows are the run's test set.
+
+    Raises:
+        DatasetError: "data.imdb_unavailable" when imdb.npz cannot be found.
+    """
+    (train_seqs, _, test_seqs, y_test), _ = _sequences()
+    limit = data.n_samples or len(train_seqs)
+    test_seqs, y_test = test_seqs[:limit], np.asarray(y_test[:limit], dtype=np.int64)
+    words = _index_to_word(may_download=False)
+    if words is None:
+        return None, y_test
+    texts = []
+    for row in rows:
+        ids = [i for i in test_seqs[int(row)] if int(i) != 1]
+        text = decode_review(ids[:max_words], words)
+        texts.append(text + " …" if len(ids) > max_words else text)
+    return texts, y_test
 
 
 def _sequences():

@@ -62,4 +62,16 @@ MESSAGES: dict[str, dict] = {
     "evaluation.col_sum": {"en": "sum", "ko": "합계"},
     "evaluation.col_argmax": {"en": "argmax (predicted)", "ko": "argmax (예측)"},
     "evaluation.col_actual": {"en": "actual", "ko": "실제"},
+    # ROC curve.
+    "chart.roc_auc": {"en": "ROC curve, AUC = {auc:.3f}", "ko": "ROC 곡선, AUC = {auc:.3f}"},
+    "chart.roc_no_auc": {
+        "en": "ROC curve (no AUC: the test set has one class only)",
+        "ko": "ROC 곡선 (테스트 세트에 클래스가 하나뿐이라 AUC 없음)",
+    },
+    "chart.roc_chance": {"en": "guessing (AUC = 0.5)", "ko": "무작위 추측 (AUC = 0.5)"},
+    "chart.roc_fpr": {"en": "False positive rate", "ko": "거짓 양성 비율 (FPR)"},
+    "chart.roc_tpr": {
+        "en": "True positive rate (recall of {name})",
+        "ko": "참 양성 비율 (TPR, {name} 재현율)",
+    },
 }

@@ -516,6 +516,58 @@ MESSAGES: dict[str, dict] = {
     "eval.matrix_counts": {"en": "Counts", "ko": "개수"},
     "eval.matrix_percent": {"en": "% of each actual class", "ko": "실제 클래스별 %"},
     "eval.report": {"en": "Classification report", "ko": "분류 리포트"},
+    "eval.matrix_click": {
+        "en": "Click a cell to see its test examples below.",
+        "ko": "칸을 클릭하면 아래에 그 칸의 테스트 예제가 나옵니다.",
+    },
+    "eval.examples_title": {"en": "The examples behind a cell", "ko": "칸 뒤의 예제"},
+    "eval.examples_cell": {
+        "en": "Cell of the confusion matrix (actual → predicted)",
+        "ko": "혼동 행렬의 칸 (실제 → 예측)",
+    },
+    "eval.examples_pick": {
+        "en": "Click a cell of the matrix, or pick one here",
+        "ko": "행렬의 칸을 클릭하거나 여기서 고르세요",
+    },
+    "eval.examples_none": {
+        "en": "No test example is actually {actual} and predicted {predicted}.",
+        "ko": "실제가 {actual}이고 {predicted}(으)로 예측된 테스트 예제가 없습니다.",
+    },
+    "eval.examples_count": {
+        "en": {
+            "count": "count",
+            "one": "**1** test example is actually {actual} and predicted {predicted}.",
+            "other": "**{count}** test examples are actually {actual} and predicted "
+            "{predicted}; the {shown} the model was most confident about come first.",
+        },
+        "ko": "실제 {actual}, 예측 {predicted}인 테스트 예제는 **{count}**개입니다. "
+        "모델이 가장 확신한 {shown}개를 확신이 큰 순서로 보여 줍니다.",
+    },
+    "eval.examples_col_row": {"en": "test row", "ko": "테스트 행"},
+    "eval.examples_col_actual": {"en": "actual", "ko": "실제"},
+    "eval.examples_col_predicted": {"en": "predicted", "ko": "예측"},
+    "eval.examples_col_confidence": {
+        "en": "confidence (P of predicted class)",
+        "ko": "확신도 (예측 클래스의 확률)",
+    },
+    "eval.examples_col_review": {"en": "review", "ko": "리뷰"},
+    "eval.examples_points": {
+        "en": "this cell's test points",
+        "ko": "이 칸의 테스트 점",
+    },
+    "eval.examples_no_words": {
+        "en": "The word list (imdb_word_index.json) is not on the server, so the reviews "
+        "cannot be turned back into words. Put it in the data folder next to imdb.npz.",
+        "ko": "서버에 단어 목록(imdb_word_index.json)이 없어 리뷰를 단어로 되돌릴 수 없습니다. "
+        "데이터 폴더의 imdb.npz 옆에 넣어 주세요.",
+    },
+    "eval.examples_data_changed": {
+        "en": "The examples cannot be shown: the dataset loaded now has {loaded} test rows "
+        "that differ from the {saved} this run was tested on (its file changed since). "
+        "Train again to see them.",
+        "ko": "예제를 보여 줄 수 없습니다: 지금 불러온 데이터의 테스트 행 {loaded}개가 이 실행이 "
+        "평가한 {saved}개와 다릅니다(그 사이 파일이 바뀌었습니다). 다시 훈련하면 볼 수 있습니다.",
+    },
     "eval.softmax_title": {"en": "Softmax outputs and argmax", "ko": "softmax 출력과 argmax"},
     "eval.softmax_help": {
         "en": "Each row is one test example: the probabilities sum to 1 and argmax picks the class.",
