@@ -72,6 +72,11 @@ def _samples(lang: str) -> dict:
             lang,
             positive_name="malignant",
         ),
+        "compare_history_figure": lambda: charts.compare_history_figure(
+            [("relu · adam", HISTORY), ("sigmoid · sgd · lr 0.01", HISTORY[:8]), ("tanh", HISTORY)],
+            "loss",
+            lang,
+        ),
         "digit_input_figure": lambda: charts.digit_input_figure(RNG.uniform(size=(28, 28))),
     }
 
