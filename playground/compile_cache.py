@@ -20,6 +20,13 @@ Keras 3 and the seed only sets initial values, so neither is in the key;
 nor are epochs or rows, except where they change `steps_per_execution` or
 `jit_compile` (`playground.fast_fit.speed_options`).
 
+A process's first job of a key still traces and compiles its program. The
+XLA part of that is shared by all the training processes of a machine
+through TensorFlow's persistent compilation cache, a folder keyed by the
+fingerprint of the compiled program (`use_persistent_xla_cache`, called by
+`playground.worker` before TensorFlow is imported); it is pruned to
+`XLA_CACHE_MAX_BYTES` whenever a training process starts.
+
 This module imports Keras lazily through the models it is given and holds
 no global state: `playground.trainer` owns the one cache of its process.
 """
@@ -28,9 +35,52 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import OrderedDict
+from pathlib import Path
 
 import numpy as np
+
+XLA_CACHE_MAX_BYTES = 256 * 1024 * 1024  # an MNIST MLP's programs take about 0.5 MB
+XLA_CACHE_FLAG = "--tf_xla_persistent_cache_directory"
+
+
+def use_persistent_xla_cache(folder: Path, max_bytes: int = XLA_CACHE_MAX_BYTES) -> None:
+    """Points this process's XLA at a compilation cache folder shared with its siblings.
+
+    Call it before TensorFlow is imported: TF_XLA_FLAGS is read once. The
+    folder is pruned to `max_bytes` first, oldest files first.
+
+    Args:
+        folder: the machine's cache folder; created if missing.
+        max_bytes: the most the folder may hold when this process starts.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    prune(folder, max_bytes)
+    flags = [
+        flag
+        for flag in os.environ.get("TF_XLA_FLAGS", "").split()
+        if not flag.startswith(XLA_CACHE_FLAG)
+    ]
+    os.environ["TF_XLA_FLAGS"] = " ".join(flags + [f"{XLA_CACHE_FLAG}={folder}"])
+
+
+def prune(folder: Path, max_bytes: int) -> None:
+    """Deletes the least recently written files until the folder holds at most `max_bytes`."""
+    files = []
+    for path in folder.iterdir():
+        try:
+            stat = path.stat()
+        except OSError:  # a sibling process removed it meanwhile
+            continue
+        if path.is_file():
+            files.append((stat.st_mtime, stat.st_size, path))
+    total = sum(size for _, size, _ in files)
+    for _, size, path in sorted(files):
+        if total <= max_bytes:
+            break
+        path.unlink(missing_ok=True)
+        total -= size
 
 
 def program_key(model, batch_size: int, x: np.ndarray, y: np.ndarray) -> str:
@@ -75,7 +125,9 @@ def reset_to(kept, fresh) -> None:
         ValueError: when the two models' variables do not pair up by path
             and shape (they were not built from the same key).
     """
-    fresh.optimizer.build(fresh.trainable_variables)
+    for model in (kept, fresh):
+        if not model.optimizer.built:
+            model.optimizer.build(model.trainable_variables)
     _assign_all(kept.variables, fresh.variables)
     _assign_all(kept.optimizer.variables, fresh.optimizer.variables)
 

@@ -1,6 +1,7 @@
 """A training process reuses compiled models across jobs without changing any result."""
 
 import dataclasses
+import os
 
 import numpy as np
 import pytest
@@ -225,3 +226,29 @@ def test_a_failed_job_leaves_no_model_behind(tmp_path, empty_cache, monkeypatch)
     )
     assert events[-1].code == "train.failed"
     assert len(empty_cache) == 0
+
+
+def test_the_xla_cache_folder_is_pruned_to_its_bound_oldest_first(tmp_path):
+    for age, name in enumerate(["newest", "middle", "oldest"]):
+        path = tmp_path / name
+        path.write_bytes(b"x" * 100)
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))
+    compile_cache.prune(tmp_path, max_bytes=250)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["middle", "newest"]
+
+
+def test_trainers_point_xla_at_the_shared_folder_unless_the_cache_is_off(tmp_path, monkeypatch):
+    from playground import worker
+
+    monkeypatch.setenv("PLAYGROUND_RUNS_DIR", str(tmp_path))
+    monkeypatch.setenv("TF_XLA_FLAGS", "--tf_xla_auto_jit=0 --tf_xla_persistent_cache_directory=/x")
+    worker.share_compiled_programs(settings(0))
+    assert os.environ["TF_XLA_FLAGS"].endswith("=/x")
+
+    worker.share_compiled_programs(settings(4))
+    folder = tmp_path / worker.XLA_CACHE_FOLDER
+    assert folder.is_dir()
+    assert os.environ["TF_XLA_FLAGS"].split() == [
+        "--tf_xla_auto_jit=0",
+        f"--tf_xla_persistent_cache_directory={folder}",
+    ]
