@@ -48,10 +48,10 @@ def worker_main(conn, control, settings: Settings, parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if settings.worker_nice:
         os.nice(settings.worker_nice)
+    share_compiled_programs(settings)
     # Reading MNIST (mostly zlib, which lets go of the GIL) overlaps the TensorFlow import.
     preload = threading.Thread(target=_preload_local_mnist, name="preload-mnist", daemon=True)
     preload.start()
-    share_compiled_programs(settings)
     trainer = _import_trainer(settings.threads_per_worker)
     conn.send(TrainerReady(os.getpid()))
     while _parent_alive(parent_pid):
@@ -74,8 +74,12 @@ def worker_main(conn, control, settings: Settings, parent_pid: int) -> None:
 def share_compiled_programs(settings: Settings) -> None:
     """Before TensorFlow is imported: XLA reads and writes the machine's shared
     compilation cache (`playground.compile_cache`), unless PLAYGROUND_COMPILE_CACHE=0."""
-    if settings.compile_cache:
+    if not settings.compile_cache:
+        return
+    try:
         compile_cache.use_persistent_xla_cache(runs_dir() / XLA_CACHE_FOLDER)
+    except OSError:
+        pass  # a runs folder that cannot be written: the pool reports it; XLA compiles as before
 
 
 def _import_trainer(threads: int):

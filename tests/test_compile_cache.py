@@ -252,3 +252,14 @@ def test_trainers_point_xla_at_the_shared_folder_unless_the_cache_is_off(tmp_pat
         "--tf_xla_auto_jit=0",
         f"--tf_xla_persistent_cache_directory={folder}",
     ]
+
+
+def test_an_unwritable_runs_folder_leaves_xla_as_it_was(tmp_path, monkeypatch):
+    from playground import worker
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("PLAYGROUND_RUNS_DIR", str(blocker))
+    monkeypatch.setenv("TF_XLA_FLAGS", "--tf_xla_auto_jit=0")
+    worker.share_compiled_programs(settings(4))
+    assert os.environ["TF_XLA_FLAGS"] == "--tf_xla_auto_jit=0"
