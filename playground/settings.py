@@ -26,6 +26,7 @@ class (see README, "Hosting a class"). Every variable is optional.
 | PLAYGROUND_STOP_GRACE_S           | 10      | seconds a worker gets to honour Stop before it is killed |
 | PLAYGROUND_RECYCLE_AFTER_JOBS     | 25      | a worker is replaced by a fresh process after this many jobs |
 | PLAYGROUND_WORKER_NICE            | 5       | CPU priority given up by workers (0-19), so pages stay responsive while they train |
+| PLAYGROUND_COMPILE_CACHE          | 4       | compiled models each training process keeps for the next job with the same program (playground/compile_cache.py); 0 turns the cache off |
 | PLAYGROUND_DATA_DIR               | (none)  | folder searched first for mnist.npz, imdb.npz |
 | PLAYGROUND_DATASETS_URL           | Keras's address | where missing MNIST/IMDB files are downloaded from (playground/datasets/downloads.py) |
 | PLAYGROUND_RUNS_DIR               | <tmp>/playground-runs | where models, histories and uploads are written |
@@ -79,6 +80,7 @@ class Settings:
     stop_grace_s: int = 10
     recycle_after_jobs: int = 25
     worker_nice: int = 5
+    compile_cache: int = 4
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -107,6 +109,7 @@ class Settings:
             stop_grace_s=_env_int("PLAYGROUND_STOP_GRACE_S", cls.stop_grace_s),
             recycle_after_jobs=_env_int("PLAYGROUND_RECYCLE_AFTER_JOBS", cls.recycle_after_jobs),
             worker_nice=_env_int("PLAYGROUND_WORKER_NICE", cls.worker_nice, minimum=0),
+            compile_cache=_env_int("PLAYGROUND_COMPILE_CACHE", cls.compile_cache, minimum=0),
         )
 
 

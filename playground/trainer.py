@@ -14,6 +14,7 @@ This module imports Keras at its top: only a training process imports it
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import math
 import time
@@ -23,7 +24,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from playground import checks, evaluation, fast_fit, models
+from playground import checks, compile_cache, evaluation, fast_fit, models
 from playground.datasets import Dataset, load_dataset
 from playground.errors import PlaygroundError
 from playground.inference import DenseNetwork
@@ -86,14 +87,17 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
             be loaded, or a disk that cannot take the run's files.
     """
     clock = _Stopwatch()
-    keras.backend.clear_session()  # free the previous job's graph; this process is ours alone
+    # Fresh layer names for this job; this process is ours alone. The full garbage
+    # collection that usually comes with it (a third of a second) runs only when
+    # this job builds a new program (`_compiled_model`).
+    keras.backend.clear_session(free_memory=False)
     config = order.config
     dataset = _checked_dataset(config, settings)
     clock.lap("load")
     folder = Path(order.artifacts)
     ensure_writable_folder(folder)  # before the fit, not after it: a full disk fails fast
-    model = models.build_model(config, dataset, speed=_speed(config, dataset))
     y_train = models.encode_labels(dataset.y_train, config, dataset)
+    key, model = _compiled_model(config, dataset, y_train, settings)
     guess_loss = evaluation.uninformed_loss(
         models.resolve_head(config, dataset).loss, y_train, dataset.n_classes
     )
@@ -121,6 +125,7 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
     )
     clock.lap("fit")
     if streaming.diverged is not None:
+        _COMPILED.keep(key, model)
         code = "train.diverged" if isinstance(streaming.diverged["loss"], str) else "train.exploded"
         return RunFailed(order.job, code, {**streaming.diverged, "reference": reference})
 
@@ -133,6 +138,7 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
     _save_summary(result)
     # The saved model's boundary: EarlyStopping's restored weights included.
     final_grid = _grid_values(model, grid) if grid is not None else None
+    _COMPILED.keep(key, model)
     return RunFinished(order.job, str(folder), result.summary, final_grid)
 
 
@@ -145,6 +151,24 @@ def _checked_dataset(config, settings: Settings) -> Dataset:
     if errors:
         raise PlaygroundError(errors[0].code, **errors[0].params)
     return dataset
+
+
+def _compiled_model(config, dataset: Dataset, y_train, settings: Settings):
+    """The job's model and its program key: a kept model with this key, reset to the
+    job's freshly built (seeded) state, or else that fresh model, compiled on first use.
+
+    A job puts its model back into the cache (`_COMPILED.keep`) only when it ends
+    normally; one that raises leaves nothing half-trained behind.
+    """
+    fresh = models.build_model(config, dataset, speed=_speed(config, dataset))
+    _COMPILED.resize(settings.compile_cache)
+    key = compile_cache.program_key(fresh, config.batch_size, dataset.x_train, y_train)
+    kept = _COMPILED.take(key)
+    if kept is None:
+        gc.collect()  # the graphs of models no longer kept
+        return key, fresh
+    compile_cache.reset_to(kept, fresh)
+    return key, kept
 
 
 def _speed(config, dataset: Dataset) -> dict:
@@ -347,6 +371,8 @@ class StreamingCallback(keras.callbacks.Callback):
 
 # ------------------------------------------------------------------ helpers
 _DATASET_CACHE: dict[str, Dataset] = {}
+# This process's trained models, by compiled-program key (`playground.compile_cache`).
+_COMPILED = compile_cache.CompiledModels(Settings.compile_cache)
 
 
 def _cached_dataset(data, limits: Settings) -> Dataset:

@@ -15,11 +15,14 @@ import signal
 import threading
 from dataclasses import dataclass
 
+from playground import compile_cache
 from playground.config import DataConfig
-from playground.settings import Settings
+from playground.settings import Settings, runs_dir
 
 # The shared control value a backend writes and the running job reads.
 RUN, STOP = 0, 1
+# Under PLAYGROUND_RUNS_DIR: XLA's compiled programs, shared by the machine's trainers.
+XLA_CACHE_FOLDER = "xla-cache"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ def worker_main(conn, control, settings: Settings, parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if settings.worker_nice:
         os.nice(settings.worker_nice)
+    share_compiled_programs(settings)
     # Reading MNIST (mostly zlib, which lets go of the GIL) overlaps the TensorFlow import.
     preload = threading.Thread(target=_preload_local_mnist, name="preload-mnist", daemon=True)
     preload.start()
@@ -65,6 +69,17 @@ def worker_main(conn, control, settings: Settings, parent_pid: int) -> None:
             settings,
             should_stop=lambda: control.value == STOP or not _parent_alive(parent_pid),
         )
+
+
+def share_compiled_programs(settings: Settings) -> None:
+    """Before TensorFlow is imported: XLA reads and writes the machine's shared
+    compilation cache (`playground.compile_cache`), unless PLAYGROUND_COMPILE_CACHE=0."""
+    if not settings.compile_cache:
+        return
+    try:
+        compile_cache.use_persistent_xla_cache(runs_dir() / XLA_CACHE_FOLDER)
+    except OSError:
+        pass  # a runs folder that cannot be written: the pool reports it; XLA compiles as before
 
 
 def _import_trainer(threads: int):
