@@ -115,11 +115,11 @@ class TrainerActor:
     def __init__(self, settings: Settings, board_name: str, namespace: str):
         if settings.worker_nice:
             os.nice(settings.worker_nice)
-        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-        from playground import trainer  # TensorFlow, once, before any job
+        from playground import worker  # the local trainers' start-up, shared
 
-        trainer.use_threads(settings.threads_per_worker)
-        self._trainer, self._settings = trainer, settings
+        worker.share_compiled_programs(settings)  # the node's XLA cache, before TensorFlow
+        self._trainer = worker.import_trainer(settings.threads_per_worker)  # once, before any job
+        self._settings = settings
         self._board = ray.get_actor(board_name, namespace=namespace)
 
     def ready(self) -> int:

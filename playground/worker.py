@@ -52,7 +52,7 @@ def worker_main(conn, control, settings: Settings, parent_pid: int) -> None:
     # Reading MNIST (mostly zlib, which lets go of the GIL) overlaps the TensorFlow import.
     preload = threading.Thread(target=_preload_local_mnist, name="preload-mnist", daemon=True)
     preload.start()
-    trainer = _import_trainer(settings.threads_per_worker)
+    trainer = import_trainer(settings.threads_per_worker)
     conn.send(TrainerReady(os.getpid()))
     while _parent_alive(parent_pid):
         if not conn.poll(1.0):
@@ -82,7 +82,7 @@ def share_compiled_programs(settings: Settings) -> None:
         pass  # a runs folder that cannot be written: the pool reports it; XLA compiles as before
 
 
-def _import_trainer(threads: int):
+def import_trainer(threads: int):
     """Imports the trainer (and with it TensorFlow), its thread counts set before its first op."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from playground import trainer
