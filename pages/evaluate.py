@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import backend, evaluate_views
+from ui import backend, evaluate_views, network_views
 from ui.i18n import t
 from ui.page import begin, link
 from ui.run_views import history_charts, history_download
@@ -39,6 +39,7 @@ else:
     evaluate_views.classification(result)
 if result.grid is not None:
     evaluate_views.neurons(result)
+network_views.inside(result)
 st.subheader(t("eval.history"))
 history_charts(result.history, result.summary.task, "eval")
 history_download(result.history, job.id)
