@@ -29,7 +29,7 @@ MARKED = "#d62728"
 OUTLINE = "#9e9e9e"
 COLUMN_GAP = 3.0
 BOX_WIDTH, BOX_HEIGHT = 1.0, 0.8
-ROW_PX = 64
+ROW_PX = 54
 FIGURE_MARGIN_PX = 150
 NAME_CHARS = 14
 EDGE_WIDTHS = (1.0, 2.5, 4.5, 7.0)
@@ -50,6 +50,11 @@ def feature_label(name: str, lang: str = "en") -> str:
 def network_figure(snapshot: NetworkSnapshot, lang: str = "en", title: str = "") -> go.Figure:
     """The network diagram of one snapshot.
 
+    Plotly checks every value it is given, item by item for Python lists;
+    so the figure is a few traces of NumPy arrays (NaN between shapes)
+    rather than one shape or annotation per neuron, which keeps a page
+    refresh light (bench/network_diagram.py).
+
     Args:
         snapshot: what to draw (`network_view.network_snapshot`).
         lang: language of the labels and hover texts.
@@ -62,45 +67,37 @@ def network_figure(snapshot: NetworkSnapshot, lang: str = "en", title: str = "")
     columns = [_positions(len(layer.neurons)) for layer in snapshot.layers]
     fig = go.Figure()
     _draw_edges(fig, snapshot, columns, lang)
-    images, shapes, annotations = [], [], []
-    hover_x, hover_y, hover_text, bars_x, bars_y = [], [], [], [], []
+    images, outlines, marked, bars = [], [], [], []
+    hover_x, hover_y, hover_text = [], [], []
+    labels = {"middle left": [], "top center": [], "bottom center": []}
+    tallest = max(len(rows) for rows in columns)
+    half = max(tallest, 1) / 2
     for number, (layer, rows) in enumerate(zip(snapshot.layers, columns)):
         x = number * COLUMN_GAP
-        annotations.append(_column_title(snapshot, number, x, lang))
+        labels["top center"].append((x, half + 0.15, _column_title(snapshot, number, lang)))
         for neuron, y in zip(layer.neurons, rows):
             left, top = x - BOX_WIDTH / 2, y + BOX_HEIGHT / 2
             if snapshot.side:
                 images.append(_map_image(neuron, snapshot.side, left, top))
             else:
-                _histogram_bars(neuron, left, top, bars_x, bars_y)
+                bars.append(_histogram_bars(neuron, left, top))
             flagged = neuron.status in (DEAD, SATURATED)
-            shapes.append(
-                {
-                    "type": "rect",
-                    "x0": left,
-                    "x1": left + BOX_WIDTH,
-                    "y0": top - BOX_HEIGHT,
-                    "y1": top,
-                    "line": {"color": MARKED if flagged else OUTLINE, "width": 4 if flagged else 1},
-                }
-            )
+            (marked if flagged else outlines).append(_box(left, top))
             hover_x.append(x)
             hover_y.append(y)
             hover_text.append(_neuron_hover(snapshot, number, neuron, lang))
             if number == 0:
-                annotations.append(_input_name(neuron, left, y, lang))
+                labels["middle left"].append((left - 0.1, y, _input_name(neuron, lang)))
         if layer.hidden_count:
-            bottom = (rows[-1] if len(rows) else 0) - BOX_HEIGHT / 2
-            annotations.append(
-                _text(
-                    x, bottom - 0.15, translate("net.more", lang, count=layer.hidden_count), "top"
-                )
-            )
-    if bars_x:
+            bottom = (rows[-1] if len(rows) else 0) - BOX_HEIGHT / 2 - 0.1
+            more = translate("net.more", lang, count=layer.hidden_count)
+            labels["bottom center"].append((x, bottom, more))
+    if bars:
+        xs, ys = np.concatenate(bars, axis=1)
         fig.add_trace(
             go.Scatter(
-                x=bars_x,
-                y=bars_y,
+                x=xs,
+                y=ys,
                 mode="lines",
                 fill="toself",
                 fillcolor="rgba(8, 119, 189, 0.55)",
@@ -109,10 +106,43 @@ def network_figure(snapshot: NetworkSnapshot, lang: str = "en", title: str = "")
                 showlegend=False,
             )
         )
+    for boxes, color, width, name in (
+        (outlines, OUTLINE, 1, "outlines"),
+        (marked, MARKED, 4, "marked"),
+    ):
+        if boxes:
+            xs, ys = np.concatenate(boxes, axis=1)
+            fig.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    line={"color": color, "width": width},
+                    hoverinfo="skip",
+                    showlegend=False,
+                    name=name,
+                )
+            )
+    for position, items in labels.items():
+        if items:
+            xs, ys, texts = zip(*items)
+            fig.add_trace(
+                go.Scatter(
+                    x=np.array(xs),
+                    y=np.array(ys),
+                    text=list(texts),
+                    mode="text",
+                    textposition=position,
+                    textfont={"size": FONT_SIZE},
+                    hoverinfo="skip",
+                    showlegend=False,
+                    name=f"labels {position}",
+                )
+            )
     fig.add_trace(
         go.Scatter(
-            x=hover_x,
-            y=hover_y,
+            x=np.array(hover_x, dtype=np.float32),
+            y=np.array(hover_y, dtype=np.float32),
             mode="markers",
             marker={"size": 36, "symbol": "square", "color": "rgba(0, 0, 0, 0)"},
             hovertext=hover_text,
@@ -121,13 +151,9 @@ def network_figure(snapshot: NetworkSnapshot, lang: str = "en", title: str = "")
             name="neurons",
         )
     )
-    tallest = max(len(rows) for rows in columns)
-    half = max(tallest, 1) / 2
     fig.update_layout(
         title={"text": plain_text(title), "font": {"size": TITLE_FONT_SIZE}},
         images=images,
-        shapes=shapes,
-        annotations=annotations,
         height=int(ROW_PX * max(tallest, 2) + FIGURE_MARGIN_PX),
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         plot_bgcolor="white",
@@ -137,10 +163,8 @@ def network_figure(snapshot: NetworkSnapshot, lang: str = "en", title: str = "")
         meta={"epoch": snapshot.epoch},
     )
     last = (len(snapshot.layers) - 1) * COLUMN_GAP
-    fig.update_xaxes(
-        visible=False, range=[-COLUMN_GAP * 0.85, last + BOX_WIDTH * 0.7], fixedrange=True
-    )
-    fig.update_yaxes(visible=False, range=[-half - 0.7, half + 0.9], fixedrange=True)
+    fig.update_xaxes(visible=False, range=[-COLUMN_GAP * 0.85, last + BOX_WIDTH], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[-half - 0.7, half + 1.1], fixedrange=True)
     return fig
 
 
@@ -264,17 +288,24 @@ def _map_image(neuron: NeuronView, side: int, left: float, top: float) -> dict:
     }
 
 
-def _histogram_bars(neuron: NeuronView, left: float, top: float, xs: list, ys: list) -> None:
-    """Appends the neuron's histogram as filled rectangles (None-separated) to xs, ys."""
+def _histogram_bars(neuron: NeuronView, left: float, top: float) -> np.ndarray:
+    """The neuron's histogram as one closed step outline, then NaN: shape (2, 2 * bins + 4)."""
     heights = neuron.histogram_heights()
-    width = BOX_WIDTH / len(heights)
+    edges = left + np.linspace(0, BOX_WIDTH, len(heights) + 1)
     bottom = top - BOX_HEIGHT
-    for k, height in enumerate(heights):
-        if height <= 0:
-            continue
-        x0, x1, y1 = left + k * width, left + (k + 1) * width, bottom + height * BOX_HEIGHT * 0.95
-        xs += [x0, x1, x1, x0, x0, None]
-        ys += [bottom, bottom, y1, y1, bottom, None]
+    tops = bottom + heights * BOX_HEIGHT * 0.95
+    xs = np.concatenate([[edges[0]], np.repeat(edges, 2)[1:-1], [edges[-1], edges[0], np.nan]])
+    ys = np.concatenate([[bottom], np.repeat(tops, 2), [bottom, bottom, np.nan]])
+    return np.stack([xs, ys]).astype(np.float32)
+
+
+def _box(left: float, top: float) -> np.ndarray:
+    """A neuron's outline as a closed line, then NaN: shape (2, 6)."""
+    right, bottom = left + BOX_WIDTH, top - BOX_HEIGHT
+    return np.array(
+        [[left, right, right, left, left, np.nan], [bottom, bottom, top, top, bottom, np.nan]],
+        dtype=np.float32,
+    )
 
 
 def _draw_edges(fig: go.Figure, snapshot: NetworkSnapshot, columns, lang: str) -> None:
@@ -307,8 +338,8 @@ def _draw_edges(fig: go.Figure, snapshot: NetworkSnapshot, columns, lang: str) -
     for (positive, level), (xs, ys) in sorted(buckets.items()):
         fig.add_trace(
             go.Scatter(
-                x=xs,
-                y=ys,
+                x=np.array(xs, dtype=np.float32),
+                y=np.array(ys, dtype=np.float32),
                 mode="lines",
                 line={"color": POSITIVE if positive else NEGATIVE, "width": EDGE_WIDTHS[level]},
                 opacity=0.7,
@@ -319,8 +350,8 @@ def _draw_edges(fig: go.Figure, snapshot: NetworkSnapshot, columns, lang: str) -
     if mid_x:
         fig.add_trace(
             go.Scatter(
-                x=mid_x,
-                y=mid_y,
+                x=np.array(mid_x, dtype=np.float32),
+                y=np.array(mid_y, dtype=np.float32),
                 mode="markers",
                 marker={"size": 10, "color": "rgba(0, 0, 0, 0)"},
                 hovertext=mid_text,
@@ -353,44 +384,19 @@ def _neuron_hover(snapshot: NetworkSnapshot, number: int, neuron: NeuronView, la
     return "<br>".join(lines)
 
 
-def _column_title(snapshot: NetworkSnapshot, number: int, x: float, lang: str) -> dict:
+def _column_title(snapshot: NetworkSnapshot, number: int, lang: str) -> str:
     layer = snapshot.layers[number]
     if number == 0:
-        text = translate("net.inputs_title", lang, units=layer.units)
-    elif number == len(snapshot.layers) - 1:
-        text = translate("net.output_title", lang, units=layer.units, act=layer.activation)
-    else:
-        text = translate("net.layer_title", lang, n=number, units=layer.units, act=layer.activation)
-    tallest = max(len(layer.neurons) for layer in snapshot.layers)
-    return _text(x, max(tallest, 1) / 2 + 0.1, text, "bottom")
+        return translate("net.inputs_title", lang, units=layer.units)
+    if number == len(snapshot.layers) - 1:
+        return translate("net.output_title", lang, units=layer.units, act=layer.activation)
+    return translate("net.layer_title", lang, n=number, units=layer.units, act=layer.activation)
 
 
-def _input_name(neuron: NeuronView, left: float, y: float, lang: str) -> dict:
+def _input_name(neuron: NeuronView, lang: str) -> str:
     name = feature_label(neuron.name, lang)
     short = name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
-    return {
-        "x": left - 0.1,
-        "y": y,
-        "xref": "x",
-        "yref": "y",
-        "text": plain_text(short),
-        "showarrow": False,
-        "xanchor": "right",
-        "font": {"size": FONT_SIZE},
-    }
-
-
-def _text(x: float, y: float, text: str, anchor: str) -> dict:
-    return {
-        "x": x,
-        "y": y,
-        "xref": "x",
-        "yref": "y",
-        "text": text,
-        "showarrow": False,
-        "yanchor": anchor,
-        "font": {"size": FONT_SIZE},
-    }
+    return plain_text(short)
 
 
 def _image_grid(images, titles, columns, colorscale, zrange, hover, colorbar_title):
@@ -419,8 +425,10 @@ def _image_grid(images, titles, columns, colorscale, zrange, hover, colorbar_tit
             row=k // columns + 1,
             col=k % columns + 1,
         )
-    fig.update_xaxes(visible=False, scaleanchor=None)
-    fig.update_yaxes(visible=False, autorange="reversed")
+    fig.update_xaxes(visible=False, constrain="domain")
+    fig.update_yaxes(visible=False, autorange="reversed", constrain="domain")
+    for k in range(1, count + 1):  # square pixels in every image
+        fig.layout["yaxis" if k == 1 else f"yaxis{k}"].scaleanchor = "x" if k == 1 else f"x{k}"
     fig.update_annotations(font={"size": FONT_SIZE})
     fig.update_layout(
         height=int(40 + rows * 150),

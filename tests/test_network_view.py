@@ -195,16 +195,19 @@ def test_the_figure_draws_every_neuron_marks_and_hover_values():
     fig = charts_network.network_figure(snapshot, "en", "After epoch 7")
     assert len(fig.layout.images) == 5  # 2 inputs, 2 hidden, 1 output, each its map
     assert fig.layout.meta == {"epoch": 7}
-    red = [s for s in fig.layout.shapes if s.line.color == charts_network.MARKED]
-    assert len(red) == 1
+    red = next(trace for trace in fig.data if trace.name == "marked")
+    assert red.line.color == charts_network.MARKED
+    assert np.isnan(red.x).sum() == 1  # one box: the dead unit
     neurons = next(trace for trace in fig.data if trace.name == "neurons")
     assert any("bias -1.000" in text and "dead" in text for text in neurons.hovertext)
     edges = next(trace for trace in fig.data if trace.name == "edges")
     assert any("weight +2.000" in text for text in edges.hovertext)
     assert any("weight -0.250" in text for text in edges.hovertext)
-    names = [a.text for a in fig.layout.annotations]
+    labels = [trace for trace in fig.data if trace.mode == "text"]
+    names = [text for trace in labels for text in trace.text]
     assert "&lt;b&gt;x1&lt;/b&gt;" in names and "<b>x1</b>" not in names
-    assert all(a.font.size >= 14 for a in fig.layout.annotations)
+    assert "Layer 1<br>2 relu" in names and "Output<br>1 sigmoid" in names
+    assert all(trace.textfont.size >= 14 for trace in labels)
 
 
 def test_the_figure_draws_histograms_for_rows_and_names_the_hidden_ones():
@@ -213,7 +216,7 @@ def test_the_figure_draws_histograms_for_rows_and_names_the_hidden_ones():
     fig = charts_network.network_figure(network_snapshot(network, probe), "ko")
     assert len(fig.layout.images) == 0
     assert any(trace.fill == "toself" for trace in fig.data)
-    texts = [a.text for a in fig.layout.annotations]
+    texts = [text for trace in fig.data if trace.mode == "text" for text in trace.text]
     assert "+20개 더" in texts and "+2개 더" in texts
 
 

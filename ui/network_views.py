@@ -8,11 +8,15 @@ import streamlit as st
 
 from playground import charts_network, network_view, review_words
 from playground.evaluation import predicted_classes
+from playground.i18n import translate
 from playground.runs import JobView, RunResult
 from ui import backend
 from ui.i18n import lang, t
 
 MNIST_WEIGHTS_SHOWN = 32
+# One live figure per running job and language: the page refreshes every
+# second, but the diagram only changes once per epoch.
+LIVE_FIGURES = 128
 # IMDB's reviews are English, so the sample review is too, in both languages.
 SAMPLE_REVIEW = "A wonderful film with a great cast, but the ending was boring."
 DIAGRAM_CHART = {"displayModeBar": False, "scrollZoom": False}
@@ -24,8 +28,8 @@ def live_diagram(job: JobView) -> None:
     if job.network is None:
         st.caption(t("net.waiting"))
         return
-    title = t("net.live_title", epoch=job.network.epoch)
-    _diagram(job.network, title, key="live_network")
+    figure = _live_figure(job.id, job.submitted_at, job.network.epoch, lang(), job.network)
+    _diagram(job.network, figure, key="live_network")
 
 
 def saved_diagram(result: RunResult) -> None:
@@ -35,7 +39,8 @@ def saved_diagram(result: RunResult) -> None:
         st.info(t("net.unavailable"), icon="ℹ️")
         return
     snapshot = _saved_snapshot(str(result.folder), result.summary.model_epoch)
-    _diagram(snapshot, t("net.saved_title", epoch=result.summary.model_epoch), key="saved_network")
+    title = t("net.saved_title", epoch=result.summary.model_epoch)
+    _diagram(snapshot, charts_network.network_figure(snapshot, lang(), title), key="saved_network")
 
 
 def inside(result: RunResult) -> None:
@@ -142,12 +147,9 @@ def imdb_views(result: RunResult) -> None:
         st.caption(t("net.review_unknown", words=", ".join(reading.unknown[:30])))
 
 
-def _diagram(snapshot: network_view.NetworkSnapshot, title: str, key: str) -> None:
-    st.plotly_chart(
-        charts_network.network_figure(snapshot, lang(), title),
-        key=key,
-        config=DIAGRAM_CHART,
-    )
+def _diagram(snapshot: network_view.NetworkSnapshot, figure, key: str) -> None:
+    """The figure, then the rules it was drawn by and how many neurons it marks."""
+    st.plotly_chart(figure, key=key, config=DIAGRAM_CHART)
     caption = "net.caption_map" if snapshot.side else "net.caption_histogram"
     limits = snapshot.limits
     widest = max(layer.connections for layer in snapshot.layers)
@@ -165,6 +167,13 @@ def _diagram(snapshot: network_view.NetworkSnapshot, title: str, key: str) -> No
     marked = len(snapshot.marked)
     if marked:
         st.warning(t("net.marked_count", count=marked), icon="🔴")
+
+
+@st.cache_resource(max_entries=LIVE_FIGURES, show_spinner=False)
+def _live_figure(job_id: str, submitted_at: float, epoch: int, language: str, _snapshot):
+    """The figure of one job's epoch, built once and shared (st.plotly_chart only reads it)."""
+    title = translate("net.live_title", language, epoch=epoch)
+    return charts_network.network_figure(_snapshot, language, title)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
