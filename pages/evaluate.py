@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import backend, evaluate_views, export_views
+from ui import backend, evaluate_views, export_views, network_views
 from ui.compare_views import run_option
 from ui.i18n import t
 from ui.page import begin, link
@@ -29,6 +29,7 @@ else:
     evaluate_views.classification(result)
 if result.grid is not None:
     evaluate_views.neurons(result)
+network_views.inside(result)
 st.subheader(t("eval.history"))
 history_charts(result.history, result.summary.task, "eval")
 history_download(result.history, job.id)

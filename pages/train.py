@@ -3,7 +3,7 @@
 import streamlit as st
 
 from playground import checks, runs
-from ui import backend
+from ui import backend, network_views
 from ui.i18n import t
 from ui.page import begin, dataset_or_explain, link
 from ui.problems import show_problems
@@ -36,6 +36,7 @@ def live_view() -> None:
         )
         history_charts(current.history, dataset.task, "train", overfit_note=honest)
         live_boundary(current, dataset)
+        network_views.live_diagram(current)
     if job.active and current.status != job.status:
         st.rerun()  # started or ended: redraw the buttons and the refresh rate
     if not current.active and current.history:

@@ -166,6 +166,8 @@ class JobBoard:
             job.first_epoch_at = job.first_epoch_at or time.time()
             if event.grid is not None:
                 job.grid = event.grid
+            if event.network is not None:
+                job.network = event.network
         elif isinstance(event, RunFinished):
             job.artifacts, job.summary = event.artifacts, event.summary
             job.grid = event.grid if event.grid is not None else job.grid

@@ -30,6 +30,7 @@ import numpy as np
 from playground.config import ExperimentConfig
 from playground.evaluation import one_value_per_point
 from playground.inference import DenseNetwork, load_dense_network, save_dense_network
+from playground.network_view import NetworkSnapshot, ProbeInputs
 
 # What a job goes through; the first three are "active" (it holds or awaits a trainer).
 QUEUED, STARTING, RUNNING = "queued", "starting", "running"
@@ -80,12 +81,15 @@ class BatchProgress:
 @dataclass(frozen=True)
 class EpochEnded:
     """One epoch's logs (NaN/inf as text), and for 2-D sets the boundary
-    after it: one value per grid cell (see `GridOutputs.cell_values`)."""
+    after it: one value per grid cell (see `GridOutputs.cell_values`).
+    `network` is the network diagram after it, of a bounded size
+    (`playground.network_view`)."""
 
     job: str
     epoch: int
     logs: Logs
     grid: list[float] | None = None
+    network: NetworkSnapshot | None = None
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,7 @@ class JobView:
         history: one log dict per finished epoch.
         batch: the latest progress inside an epoch.
         grid: the latest 2-D boundary (after the run, the saved model's).
+        network: the latest epoch's network diagram.
         error: (message key, params) for the student; `error_detail` what
             the server and jobs logs keep about an unexpected failure.
         summary, artifacts: a finished run's summary and folder.
@@ -221,6 +226,7 @@ class JobView:
     history: list[dict] = field(default_factory=list)
     batch: BatchProgress | None = None
     grid: list[float] | None = None
+    network: NetworkSnapshot | None = None
     error: tuple[str, dict] | None = None
     error_detail: dict | None = None
     summary: RunSummary | None = None
@@ -283,6 +289,8 @@ class RunResult:
         grid: the layers' outputs over the input plane, for 2-D sets.
         network: the Dense weights and their input scaling, for NumPy
             inference (the Draw page) and the network views.
+        network_inputs: the points the network diagram is computed on
+            (`network_view.ProbeInputs`), saved as `ProbeInputs.FILE`.
     """
 
     SUMMARY_FILE = "result.json"
@@ -299,6 +307,7 @@ class RunResult:
     prob: np.ndarray
     grid: GridOutputs | None = None
     network: DenseNetwork | None = None
+    network_inputs: ProbeInputs | None = None
 
     @property
     def model_path(self) -> Path:
@@ -330,6 +339,8 @@ class RunResult:
             )
         if self.network is not None:
             save_dense_network(self.network, self.network_path(self.folder))
+        if self.network_inputs is not None:
+            self.network_inputs.save(self.folder)
         self.save_summary()  # last: a run whose summary exists has all its files
 
     def save_summary(self) -> None:
@@ -370,4 +381,5 @@ class RunResult:
             prob=prob,
             grid=grid,
             network=load_dense_network(network_file) if network_file.is_file() else None,
+            network_inputs=ProbeInputs.load(folder),
         )

@@ -24,7 +24,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from playground import checks, compile_cache, evaluation, fast_fit, models
+from playground import checks, compile_cache, evaluation, fast_fit, models, network_view
 from playground.datasets import Dataset, load_dataset
 from playground.errors import PlaygroundError
 from playground.inference import DenseNetwork
@@ -103,6 +103,9 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
     )
     reference = divergence_reference(model, dataset.x_train, y_train, guess_loss)
     grid = evaluation.grid_points(dataset.x_train) if dataset.kind == "points2d" else None
+    probe = network_view.probe_inputs(
+        dataset.kind, dataset.x_train, dataset.x_test, dataset.feature_names
+    )
     streaming = StreamingCallback(
         order.job,
         emit,
@@ -111,6 +114,7 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
         learning_rate=config.learning_rate,
         loss_limit=DIVERGENCE_FACTOR * reference,
         stream=order.stream,
+        network_probe=probe,
     )
     early = _early_stopping(config)
     clock.lap("build")
@@ -130,6 +134,7 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
         return RunFailed(order.job, code, {**streaming.diverged, "reference": reference})
 
     result = _score(model, dataset, config, folder, streaming.history, grid)
+    result.network_inputs = probe
     clock.lap("evaluate")
     result.summary = _verdict(result, dataset, streaming, early, guess_loss, reference)
     _save(model, result)
@@ -293,6 +298,8 @@ class StreamingCallback(keras.callbacks.Callback):
         learning_rate: quoted by the divergence message.
         loss_limit: a loss above this (or NaN/inf) stops the run as diverged.
         stream: False sends no batch or epoch events.
+        network_probe: the points each epoch's network diagram is computed
+            on (`network_view.ProbeInputs`), or None for no diagram.
 
     Attributes:
         history: one log dict per epoch, with its 1-based "epoch".
@@ -309,8 +316,10 @@ class StreamingCallback(keras.callbacks.Callback):
         learning_rate: float,
         loss_limit: float,
         stream: bool = True,
+        network_probe: network_view.ProbeInputs | None = None,
     ):
         super().__init__()
+        self.network_probe = network_probe
         self.job, self.emit, self.should_stop = job, emit, should_stop
         self.grid, self.learning_rate, self.loss_limit, self.stream = (
             grid,
@@ -352,7 +361,8 @@ class StreamingCallback(keras.callbacks.Callback):
         self.history.append(entry)
         if self.stream:
             grid = _grid_values(self.model, self.grid) if self.grid is not None else None
-            self.emit(EpochEnded(self.job, epoch + 1, entry, grid))
+            network = _network_snapshot(self.model, self.network_probe, epoch + 1)
+            self.emit(EpochEnded(self.job, epoch + 1, entry, grid, network))
 
     def _within_limit(self, loss) -> bool:
         """False, and the fit stops, when the loss is NaN/inf or above the limit."""
@@ -469,6 +479,13 @@ def _grid_values(model, grid: dict) -> list[float]:
     """One number per grid point (`evaluation.one_value_per_point`), rounded for the page."""
     output = np.asarray(model(grid["points"], training=False))
     return [round(float(value), 4) for value in evaluation.one_value_per_point(output)]
+
+
+def _network_snapshot(model, probe, epoch: int):
+    """The network diagram after `epoch`, or None when the run draws none."""
+    if probe is None:
+        return None
+    return network_view.network_snapshot(dense_network_of(model), probe, epoch)
 
 
 def _safe_number(value: float) -> float | str:

@@ -87,10 +87,10 @@ class FakeBackend:
         self.board.apply(RunStarted(job.id))
         return job.id
 
-    def epoch(self, job_id: str, logs: dict, grid: list[float] | None = None) -> None:
+    def epoch(self, job_id: str, logs: dict, grid: list[float] | None = None, network=None) -> None:
         epoch = len(self.board.get(job_id).history) + 1
         self.board.apply(BatchProgress(job_id, epoch, 5, 10, logs))
-        self.board.apply(EpochEnded(job_id, epoch, {"epoch": epoch, **logs}, grid))
+        self.board.apply(EpochEnded(job_id, epoch, {"epoch": epoch, **logs}, grid, network))
 
     def finish(self, job_id: str, folder, result: RunResult) -> None:
         """Saves `result` in `folder` and ends the job with it."""

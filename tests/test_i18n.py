@@ -305,6 +305,7 @@ PLURALS = [
     ("data.n_samples_help", "maximum", {}, "{n} points on", "1 point on", "{n} points on"),
     ("train.finished", "epochs", {}, "after {n} epochs.", "after 1 epoch.", "after {n} epochs."),
     ("train.stopped", "epochs", {}, "after {n} epochs.", "after 1 epoch.", "after {n} epochs."),
+    ("net.marked_count", "count", {}, "{n} neurons drawn", "1 neuron drawn", "{n} neurons drawn"),
     (
         "train.early_restored",
         "patience",
