@@ -167,3 +167,23 @@ def test_the_numpy_network_skips_dropout_as_keras_does_when_predicting():
     network = dense_network_of(model, pixel_offset=0.0, pixel_scale=255.0)  # inputs in 0..1
     assert len(network.kernels) == 4
     np.testing.assert_allclose(network.predict_proba(x), expected, rtol=1e-5, atol=1e-6)
+
+
+# ------------------------------------------------------- overfitting, shrunk
+def test_l2_shrinks_the_gap_between_train_and_validation_loss(tmp_path):
+    """bench/regularization.py's set: 50 noisy moons points, a 256-256 net, 80 epochs."""
+    from bench.regularization import overfitting_config
+
+    def last_epoch_and_test_loss(config, folder):
+        finished = train_in_process(config, folder, stream=False)[-1]
+        assert isinstance(finished, RunFinished)
+        result = RunResult.load(finished.artifacts)
+        return result.history[-1], result.summary.test["loss"]
+
+    plain, plain_test = last_epoch_and_test_loss(overfitting_config(), tmp_path / "plain")
+    l2, l2_test = last_epoch_and_test_loss(overfitting_config(l2=0.01), tmp_path / "l2")
+    plain_gap, l2_gap = plain["val_loss"] - plain["loss"], l2["val_loss"] - l2["loss"]
+    assert plain_gap > 0.5, plain  # it overfits: train loss near 0, validation loss far above
+    assert l2_gap < plain_gap / 3, (plain, l2)
+    assert l2_test < plain_test
+    assert 0 < l2["penalty"] < l2["loss"]
