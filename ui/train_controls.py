@@ -46,7 +46,7 @@ def pause_buttons(job: JobView | None) -> None:
     pool = backend.pool()
     if job is not None and job.paused:
         st.button(
-            t("train.resume"), icon="▶️", key="resume_button", on_click=pool.resume, args=(job.id,)
+            t("train.resume"), icon="⏯️", key="resume_button", on_click=pool.resume, args=(job.id,)
         )
         st.button(
             t("train.step"),

@@ -9,6 +9,7 @@ from playground.config import DataConfig, ExperimentConfig, LayerConfig
 from tests.browser.test_train_in_browser import loss_chart_points
 
 PAUSED = re.compile(r"Paused after epoch (\d+)")
+TRAINER_START_MS = 300_000
 QUIET_S = 3.0  # several epochs of this run, were it not paused
 
 
@@ -33,7 +34,8 @@ def test_pause_step_resume(page, app_url):
     )
     page.goto(f"{app_url}/train?{urlencode(config.to_query_params())}")
     page.get_by_role("button", name="Train", exact=True).click()
-    page.get_by_text("weight penalty of").wait_for()  # after the first epoch
+    # After the first epoch; on a fresh server the trainer may still be importing TensorFlow.
+    page.get_by_text("weight penalty of").wait_for(timeout=TRAINER_START_MS)
     page.get_by_role("button", name="Pause").click()
 
     epoch = paused_epoch(page)
