@@ -65,8 +65,12 @@ def test_a_link_with_dropout_and_l2_fills_the_model_page(page, app_url):
         data=DataConfig(name="moons"), layers=[LayerConfig(32, "relu", dropout=0.25, l2=0.01)]
     )
     page.goto(f"{app_url}/model?{urlencode(config.to_query_params())}")
-    page.get_by_label("Layer 1: Dropout rate").wait_for()
-    assert page.get_by_label("Layer 1: Dropout rate").input_value() == "0.25"
-    assert page.get_by_label("Layer 1: L2 penalty").input_value() == "0.01"
-    assert page.get_by_label("Layer 1: L1 penalty").input_value() == "0"
+
+    def field(label):
+        return page.get_by_role("spinbutton", name=label, exact=True)
+
+    field("Layer 1: Dropout rate").wait_for()
+    assert field("Layer 1: Dropout rate").input_value() == "0.25"
+    assert field("Layer 1: L2 penalty").input_value() == "0.01"
+    assert field("Layer 1: L1 penalty").input_value() == "0"
     page.get_by_text("Dropout layers have no parameters").wait_for()
