@@ -23,6 +23,7 @@ st.caption(
     )
 )
 model_views.layer_editor(cfg)
+model_views.regularization_editor(cfg)
 model_views.output_head(cfg, dataset)
 model_views.training_settings(cfg)
 model_views.summary(cfg, dataset)

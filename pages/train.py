@@ -6,6 +6,7 @@ from playground import checks, runs
 from ui import backend, network_views
 from ui.i18n import t
 from ui.page import begin, dataset_or_explain, link
+from ui.penalty_view import penalty_note
 from ui.problems import show_problems
 from ui.run_status import show_status
 from ui.run_views import history_charts, history_download, live_boundary, test_scores
@@ -35,10 +36,11 @@ def live_view() -> None:
             current.summary and current.summary.at_chance
         )
         history_charts(current.history, dataset.task, "train", overfit_note=honest)
+        penalty_note(current.history)
         live_boundary(current, dataset)
         network_views.live_diagram(current)
-    if job.active and current.status != job.status:
-        st.rerun()  # started or ended: redraw the buttons and the refresh rate
+    if job.active and (current.status, current.paused) != (job.status, job.paused):
+        st.rerun()  # started, paused, resumed or ended: redraw the buttons and the refresh rate
     if not current.active and current.history:
         history_download(current.history, current.id)
     if current.status == runs.FINISHED:

@@ -45,6 +45,16 @@ class TrainingBackend(Protocol):
     def stop(self, job_id: str) -> None:
         """Drops a queued job; a running one ends after its current batch."""
 
+    def pause(self, job_id: str) -> None:
+        """Pauses a job at its next epoch's end; it keeps its trainer until Resume,
+        Stop or the server's pause timeout (then it ends as stopped, its model saved)."""
+
+    def resume(self, job_id: str) -> None:
+        """A paused job goes on training."""
+
+    def step(self, job_id: str) -> None:
+        """A paused job trains exactly one more epoch, then pauses again."""
+
     def cancel_jobs_of(self, owner: str) -> None:
         """A browser has gone: its queued and running jobs are cancelled."""
 

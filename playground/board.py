@@ -27,6 +27,8 @@ from playground.runs import (
     RunEvent,
     RunFailed,
     RunFinished,
+    RunPaused,
+    RunResumed,
     RunStarted,
 )
 from playground.scheduling import JobQueue, QueuedJob, Trainer, WaitEstimator
@@ -46,6 +48,8 @@ class JobBoard:
         log_folder: where `jobs.jsonl` is appended to; None keeps no log.
         estimator: learns run times and predicts waits.
         max_kept: ended jobs kept; older ones are forgotten and their files deleted.
+        pause_timeout_s: the longest a paused job keeps its trainer (the
+            trainer enforces it; the wait estimate counts on it).
     """
 
     def __init__(
@@ -53,8 +57,10 @@ class JobBoard:
         log_folder: Path | None = None,
         estimator: WaitEstimator | None = None,
         max_kept: int | None = None,
+        pause_timeout_s: float = 120.0,
     ):
         self.log_folder = log_folder
+        self.pause_timeout_s = pause_timeout_s
         self.estimator = estimator or WaitEstimator()
         self.max_kept = MAX_KEPT_JOBS if max_kept is None else max_kept
         self.queue = JobQueue()
@@ -148,6 +154,41 @@ class JobBoard:
         self._stop_requests[job_id] = final_status
         return True
 
+    def request_pause(self, job_id: str) -> bool:
+        """Asks a job to pause at its next epoch's end (a queued one, once it runs).
+
+        Returns:
+            True when a trainer must be told now (the job is starting or running).
+        """
+        return self._set_pause(job_id, True)
+
+    def request_resume(self, job_id: str) -> bool:
+        """Asks a paused (or pausing) job to go on.
+
+        Returns:
+            True when a trainer must be told now.
+        """
+        return self._set_pause(job_id, False)
+
+    def request_step(self, job_id: str) -> bool:
+        """Asks a paused job for one more epoch, after which it pauses again.
+
+        Returns:
+            True when a trainer must be told now (the job is paused).
+        """
+        job = self._jobs.get(job_id)
+        if job is None or not job.paused or job.id in self._stop_requests:
+            return False
+        job.pause_requested = True
+        return True
+
+    def _set_pause(self, job_id: str, wanted: bool) -> bool:
+        job = self._jobs.get(job_id)
+        if job is None or not job.active or job.id in self._stop_requests:
+            return False
+        job.pause_requested = wanted
+        return job.status != runs.QUEUED
+
     def apply(self, event: RunEvent) -> JobView | None:
         """Folds a trainer's event into its job.
 
@@ -168,10 +209,16 @@ class JobBoard:
                 job.grid = event.grid
             if event.network is not None:
                 job.network = event.network
+        elif isinstance(event, RunPaused):
+            job.paused_at, job.paused_epoch = time.time(), event.epoch
+        elif isinstance(event, RunResumed):
+            job.paused_at = None
         elif isinstance(event, RunFinished):
             job.artifacts, job.summary = event.artifacts, event.summary
             job.grid = event.grid if event.grid is not None else job.grid
-            asked = event.summary.stopped == "user" or job.id in self._stop_requests
+            asked = (
+                event.summary.stopped in ("user", "pause_timeout") or job.id in self._stop_requests
+            )
             self.end(job, runs.STOPPED if asked else runs.FINISHED)
             return job
         elif isinstance(event, RunFailed):
@@ -198,6 +245,7 @@ class JobBoard:
         if status == runs.STOPPED and requested:
             status = requested
         job.status, job.finished_at, job.queue_position = status, time.time(), 0
+        job.paused_at, job.pause_requested = None, False
         self._learn(job)
         self._append_to_log(job)
         self._forget_oldest()
@@ -219,10 +267,16 @@ class JobBoard:
         return self.estimator.wait(job_id, queued, trainers)
 
     def remaining_seconds(self, job_id: str | None, now: float) -> float:
-        """Seconds until the job a trainer holds should end (0 for no job)."""
+        """Seconds until the job a trainer holds should end (0 for no job).
+
+        A paused job counts as busy until its pause timeout: it may be
+        resumed before, but it will not hold the trainer after.
+        """
         job = self._jobs.get(job_id or "")
         if job is None:
             return 0.0
+        if job.paused:
+            return max(0.0, job.paused_at + self.pause_timeout_s - now)
         started = job.started_at or now
         return self.estimator.remaining_seconds(
             job.config.data.name, job.config.epochs, now - started, len(job.history)

@@ -22,7 +22,7 @@ import numpy as np
 from playground import config as options
 from playground.config import ExperimentConfig
 from playground.datasets import Dataset
-from playground.limits import MAX_SEED
+from playground.limits import MAX_PENALTY, MAX_SEED
 from playground.models import (
     Head,
     fit_rows,
@@ -87,6 +87,10 @@ NAMES = (
     "early_stopping_needs_validation",
     "patience_out_of_range",
     "seed_out_of_range",
+    # regularization
+    "dropout_drops_everything",
+    "dropout_out_of_range",
+    "penalty_out_of_range",
     # inputs and hidden layers
     "unscaled_inputs",
     "linear_hidden_layers",
@@ -149,7 +153,7 @@ def run_checks(
     output_units_ok = 0 <= config.output_units <= settings.max_units
     if not names and output_units_ok:
         problems += _check_head(config, dataset)
-    training = _check_training(config, settings)
+    training = _check_training(config, settings) + _check_regularization(config)
     if not names and not sizes:
         problems += _check_model_size(config, dataset, settings)
     if not names and not sizes and not has_errors(training):
@@ -397,6 +401,29 @@ def _check_training(config: ExperimentConfig, settings: Settings) -> list[Proble
     for name, seed in (("seed", config.seed), ("data.seed", config.data.seed)):
         if not 0 <= seed <= MAX_SEED:
             problems.append(_error("seed_out_of_range", name=name, value=seed, maximum=MAX_SEED))
+    return problems
+
+
+def _check_regularization(config: ExperimentConfig) -> list[Problem]:
+    """Each hidden layer's Dropout rate (0 <= rate < 1) and L1/L2 factors (0 to `MAX_PENALTY`)."""
+    problems = []
+    for index, layer in enumerate(config.layers, start=1):
+        if layer.dropout >= 1:
+            problems.append(_error("dropout_drops_everything", layer=index, value=layer.dropout))
+        elif not 0 <= layer.dropout < 1:
+            problems.append(_error("dropout_out_of_range", layer=index, value=layer.dropout))
+        for name in ("l1", "l2"):
+            value = getattr(layer, name)
+            if not 0 <= value <= MAX_PENALTY:
+                problems.append(
+                    _error(
+                        "penalty_out_of_range",
+                        layer=index,
+                        name=name,
+                        value=value,
+                        maximum=MAX_PENALTY,
+                    )
+                )
     return problems
 
 

@@ -41,7 +41,9 @@ DEFAULT_LEARNING_RATES = {"adam": 0.001, "sgd": 0.01, "rmsprop": 0.001, "adagrad
 # characters before it is parsed, and `layers` above this many layers.
 MAX_QUERY_VALUE_CHARS = 200
 MAX_QUERY_LAYERS = 100
-MAX_QUERY_LAYER_CHARS = 24  # "4096:leaky_relu," is 16
+MAX_QUERY_LAYER_CHARS = 64  # "4096:leaky_relu:dropout=0.25:l1=0.001:l2=0.001," is 48
+# A layer's options in a link, after its units and activation: `16:relu:dropout=0.2:l2=0.01`.
+LAYER_OPTIONS = ("dropout", "l1", "l2")
 
 
 def default_learning_rate(optimizer: str) -> float:
@@ -80,10 +82,35 @@ class DataConfig:
 
 @dataclass
 class LayerConfig:
-    """One hidden Dense layer."""
+    """One hidden Dense layer, and how it is regularized.
+
+    Args:
+        units: the Dense layer's units.
+        activation: its activation's Keras name.
+        dropout: the rate of a `keras.layers.Dropout` placed after it
+            (0 places none); 0 <= dropout < 1.
+        l1, l2: the factors of its `kernel_regularizer`,
+            `keras.regularizers.L1L2(l1, l2)` (both 0: none).
+    """
 
     units: int = 16
     activation: str = "relu"
+    dropout: float = 0.0
+    l1: float = 0.0
+    l2: float = 0.0
+
+    @property
+    def penalized(self) -> bool:
+        """Whether the layer has a weight penalty (L1, L2 or both)."""
+        return self.l1 != 0 or self.l2 != 0
+
+    def link_text(self) -> str:
+        """The layer as a link writes it: `16:relu`, then any option that is not 0,
+        e.g. `16:relu:dropout=0.2:l2=0.01`."""
+        options = [
+            f"{name}={getattr(self, name):g}" for name in LAYER_OPTIONS if getattr(self, name)
+        ]
+        return ":".join([str(self.units), self.activation, *options])
 
 
 def _default_layers() -> list[LayerConfig]:
@@ -164,7 +191,7 @@ class ExperimentConfig:
         params: dict[str, str] = {}
         for f in dataclasses.fields(DataConfig):
             params[f"data.{f.name}"] = _to_text(getattr(self.data, f.name))
-        params["layers"] = ",".join(f"{layer.units}:{layer.activation}" for layer in self.layers)
+        params["layers"] = ",".join(layer.link_text() for layer in self.layers)
         for f in dataclasses.fields(self):
             if f.name not in ("data", "layers"):
                 params[f.name] = _to_text(getattr(self, f.name))
@@ -223,12 +250,16 @@ def check_query_value(name: str, text: Any) -> None:
 
 
 def parse_layers(text: str, max_layers: int = MAX_QUERY_LAYERS) -> list[dict[str, Any]]:
-    """`"16:relu,8:tanh"` -> `[{"units": "16", "activation": "relu"}, ...]`.
+    """`"16:relu:dropout=0.2,8:tanh"` ->
+    `[{"units": "16", "activation": "relu", "dropout": "0.2"}, {"units": "8", ...}]`.
 
-    The units stay text: `ExperimentConfig.from_dict` converts them.
+    Each layer is `units:activation`, then any of `LAYER_OPTIONS` as
+    `name=value`, in any order; `16:relu` alone is the form older links use.
+    The values stay text: `ExperimentConfig.from_dict` converts them.
 
     Raises:
-        ValueError: for more than `max_layers` layers.
+        ValueError: for more than `max_layers` layers, or an option that is
+            not `name=value` with a name from `LAYER_OPTIONS`, quoting it.
     """
     parts = [part.strip() for part in text.split(",") if part.strip()]
     if len(parts) > max_layers:
@@ -236,11 +267,23 @@ def parse_layers(text: str, max_layers: int = MAX_QUERY_LAYERS) -> list[dict[str
             f"Argument `layers` must hold at most {max_layers} layers. "
             f"Received: {len(parts)} layers"
         )
-    layers = []
-    for part in parts:
-        units, _, activation = part.partition(":")
-        layers.append({"units": units.strip(), "activation": activation.strip() or "relu"})
-    return layers
+    return [_parse_layer(part) for part in parts]
+
+
+def _parse_layer(text: str) -> dict[str, Any]:
+    units, _, rest = text.partition(":")
+    activation, *options = rest.split(":")
+    layer = {"units": units.strip(), "activation": activation.strip() or "relu"}
+    for option in options:
+        name, equals, value = option.partition("=")
+        name = name.strip()
+        if not equals or name not in LAYER_OPTIONS:
+            raise ValueError(
+                f"A layer's options must be written name=value, with a name from "
+                f"{', '.join(LAYER_OPTIONS)}. Received: {quote(option)} in {quote(text)}"
+            )
+        layer[name] = value.strip()
+    return layer
 
 
 _TRUE = ("1", "true", "yes", "on")

@@ -37,8 +37,14 @@ MAX_MOMENTUM = 0.99
 MAX_VALIDATION_SPLIT = 0.5
 MIN_TEST_FRACTION, MAX_TEST_FRACTION = 0.1, 0.5
 MAX_NOISE = 1.0
+# A Dropout rate must stay below 1 (1 drops every unit); above 0.9 nothing is left to learn with.
+MAX_DROPOUT = 0.9
+# An L1 or L2 factor: 0.01 is already strong; 1 lets the penalty swamp the loss.
+MAX_PENALTY = 1.0
 # Fewest points a generated 2-D set may have (train and test need a few each).
 MIN_TOY_SAMPLES = 10
+# The ranges of `model_ranges` that hold for each hidden layer (`LayerConfig` fields).
+LAYER_FIELDS = ("units", "dropout", "l1", "l2")
 # Training examples of the datasets whose `n_samples` keeps a share of them.
 TRAIN_ROWS = {"mnist": 60_000, "imdb": 25_000}
 
@@ -72,12 +78,15 @@ def _is_finite(value) -> bool:
 def model_ranges(settings: Settings) -> dict[str, Range]:
     """Ranges of the Model page's numbers, by `ExperimentConfig` field.
 
-    "units" is every hidden layer's; 0 units (and `output_units` 0, which
+    "units", "dropout", "l1" and "l2" are every hidden layer's; 0 units (and `output_units` 0, which
     means Auto) may be shown, and the checks explain why 0 cannot train.
     """
     return {
         "units": Range(0, settings.max_units),
         "output_units": Range(0, settings.max_units),
+        "dropout": Range(0.0, MAX_DROPOUT),
+        "l1": Range(0.0, MAX_PENALTY),
+        "l2": Range(0.0, MAX_PENALTY),
         "learning_rate": Range(0.0, MAX_LEARNING_RATE),
         "momentum": Range(0.0, MAX_MOMENTUM),
         "epochs": Range(1, settings.max_epochs),

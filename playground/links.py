@@ -123,7 +123,7 @@ def read_link(
         data=data, **{key: value for key, value in values.items() if not key.startswith("data.")}
     )
     if "layers" in params:
-        layers = reader.layers(params["layers"], ranges["units"])
+        layers = reader.layers(params["layers"], ranges)
         if layers is not None:
             config.layers = layers
     return config, reader.notes_with_defaults(config)
@@ -175,35 +175,57 @@ class _Reader:
             return allowed.high
         return value
 
-    def layers(self, text: str, units_range: limits.Range) -> list[LayerConfig] | None:
-        """The hidden layers of `layers=16:relu,8:tanh`; None keeps the default layers."""
+    def layers(self, text: str, ranges: dict[str, limits.Range]) -> list[LayerConfig] | None:
+        """The hidden layers of `layers=16:relu:dropout=0.2,8:tanh`; None keeps the default layers.
+
+        Each layer's units, activation and options (`config.LAYER_OPTIONS`)
+        are read one by one: a bad one keeps its default, with a note.
+        """
         max_chars = self.settings.max_layers * options.MAX_QUERY_LAYER_CHARS
         if len(text) > max_chars:
             self._refuse("link.too_long", "layers", text, max_chars=max_chars)
             return None
-        try:
-            parts = options.parse_layers(text, self.settings.max_layers)
-        except ValueError:
-            count = len([part for part in text.split(",") if part.strip()])
+        parts = [part.strip() for part in text.split(",") if part.strip()]
+        if len(parts) > self.settings.max_layers:
             self._refuse(
                 "link.too_many_layers",
                 "layers",
                 text,
-                count=count,
+                count=len(parts),
                 max_layers=self.settings.max_layers,
             )
             return None
-        layers = []
-        for index, part in enumerate(parts, start=1):
-            layer = LayerConfig()
-            units = self.value(f"layers[{index}].units", part["units"], int, units_range)
-            activation = self.value(
-                f"layers[{index}].activation", part["activation"], str, choices=options.ACTIVATIONS
-            )
-            layer.units = layer.units if units is _UNSET else units
-            layer.activation = layer.activation if activation is _UNSET else activation
-            layers.append(layer)
-        return layers
+        return [self._layer(index, part, ranges) for index, part in enumerate(parts, start=1)]
+
+    def _layer(self, index: int, text: str, ranges: dict[str, limits.Range]) -> LayerConfig:
+        layer = LayerConfig()
+        units, _, rest = text.partition(":")
+        activation, *layer_options = rest.split(":")
+        values = {
+            "units": self.value(f"layers[{index}].units", units.strip(), int, ranges["units"]),
+            "activation": self.value(
+                f"layers[{index}].activation",
+                activation.strip() or "relu",
+                str,
+                choices=options.ACTIVATIONS,
+            ),
+        }
+        for option in layer_options:
+            name, _, value = option.partition("=")
+            name = name.strip()
+            if name not in options.LAYER_OPTIONS:
+                self._refuse(
+                    "link.unknown_layer_option",
+                    f"layers[{index}]",
+                    option,
+                    choices=", ".join(options.LAYER_OPTIONS),
+                )
+                continue
+            values[name] = self.value(f"layers[{index}].{name}", value.strip(), float, ranges[name])
+        for name, value in values.items():
+            if value is not _UNSET:
+                setattr(layer, name, value)
+        return layer
 
     def _refuse(self, code: str, key: str, text: str, **params):
         self.notes.append(LinkNote(code, {"name": key, "value": options.quote(text), **params}))
@@ -224,7 +246,8 @@ class _Reader:
 def _used_instead(key: str, config: ExperimentConfig) -> str:
     """The value a refused parameter keeps, as a link would write it."""
     if key.startswith("layers["):
-        return str(getattr(LayerConfig(), key.rsplit(".", 1)[1]))
+        _, dot, name = key.partition("].")
+        return str(getattr(LayerConfig(), name)) if dot else "—"
     return config.to_query_params()[key] or "—"
 
 

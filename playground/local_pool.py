@@ -31,7 +31,7 @@ from playground.runs import JobView, RunOrder
 from playground.scheduling import TRAINER_START_SECONDS, Trainer
 from playground.settings import Settings, runs_dir
 from playground.storage import disk_problem, ensure_writable_folder
-from playground.worker import RUN, STOP, TrainerReady, worker_main
+from playground.worker import PAUSE, RUN, STEP, STOP, TrainerReady, worker_main
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,9 @@ class LocalPool:
         self.settings = settings or Settings.from_env()
         self._worker_target = worker_target
         self.artifacts_root, self.storage_problem = _artifacts_root(artifacts_root)
-        self.board = JobBoard(log_folder=self.artifacts_root)
+        self.board = JobBoard(
+            log_folder=self.artifacts_root, pause_timeout_s=self.settings.pause_timeout_s
+        )
         self._context = multiprocessing.get_context("spawn")
         self._lock = threading.Lock()
         self._retiring: list[_Worker] = []
@@ -138,6 +140,31 @@ class LocalPool:
                 if worker.job_id == job_id and worker.stop_requested_at is None:
                     worker.control.value = STOP
                     worker.stop_requested_at = time.monotonic()
+
+    def pause(self, job_id: str) -> None:
+        """Pauses a job at its next epoch's end (a queued one, at the end of its first
+        epoch); it keeps its trainer until Resume, Stop or the pause timeout."""
+        with self._lock:
+            if self.board.request_pause(job_id):
+                self._tell(job_id, PAUSE)
+
+    def resume(self, job_id: str) -> None:
+        """A paused (or pausing) job goes on training."""
+        with self._lock:
+            if self.board.request_resume(job_id):
+                self._tell(job_id, RUN)
+
+    def step(self, job_id: str) -> None:
+        """A paused job trains exactly one more epoch, then pauses again."""
+        with self._lock:
+            if self.board.request_step(job_id):
+                self._tell(job_id, STEP)
+
+    def _tell(self, job_id: str, value: int) -> None:
+        """Writes the control value of the trainer that holds `job_id`, unless it is stopping."""
+        for worker in self._workers:
+            if worker.job_id == job_id and worker.stop_requested_at is None:
+                worker.control.value = value
 
     def cancel_jobs_of(self, owner: str) -> None:
         """The browser has gone: its queued and running jobs are cancelled."""
@@ -208,7 +235,7 @@ class LocalPool:
     # ------------------------------------------------------------- processes
     def _start_worker(self) -> _Worker:
         parent_conn, child_conn = self._context.Pipe(duplex=True)
-        control = self._context.RawValue("i", RUN)
+        control = self._context.Value("i", RUN)  # its lock: the trainer turns STEP into PAUSE
         process = self._context.Process(
             target=self._worker_target,
             name="playground-trainer",
@@ -359,8 +386,8 @@ class LocalPool:
             job = self.board.next_job(self._busy_owners(), worker.process.pid)
             if job is None:
                 break
-            # Reset here, not in the process: a Stop may come before it reads the order.
-            worker.control.value = RUN
+            # Set here, not in the process: a Stop may come before it reads the order.
+            worker.control.value = PAUSE if job.pause_requested else RUN
             order = RunOrder(job.id, job.config, str(self.artifacts_root / job.id), job.stream)
             try:
                 worker.conn.send(order)

@@ -4,7 +4,8 @@ The output head (units, activation, loss) is chosen from the task unless
 the student overrides it; `summary_rows` counts parameters exactly as
 Keras does, in pure Python, so the Model page never waits for TensorFlow.
 Keras itself is imported only inside `build_model`, `make_optimizer` and
-`encode_labels`.
+`encode_labels`. `keras_layer_lines` writes a hidden layer as Keras code,
+for the exported script.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from playground.config import ExperimentConfig
+from playground.config import ExperimentConfig, LayerConfig
 from playground.datasets import Dataset
 
 CLASSIFICATION_TASKS = ("binary", "multiclass")
@@ -40,8 +41,8 @@ class SummaryRow:
     """One line of `model.summary()`.
 
     Attributes:
-        name: layer name as Keras would print it ("dense_1").
-        layer_type: "Flatten" or "Dense".
+        name: layer name as Keras would print it ("dense_1", "dropout").
+        layer_type: "Flatten", "Dense" or "Dropout".
         output_shape: e.g. "(None, 784)".
         params: trainable parameters of the layer.
     """
@@ -129,15 +130,27 @@ def _shape_text(*dims: int) -> str:
 
 
 def _dense_names(count: int) -> list[str]:
-    return ["dense" if i == 0 else f"dense_{i}" for i in range(count)]
+    return _keras_names("dense", count)
+
+
+def _keras_names(base: str, count: int) -> list[str]:
+    """Keras's automatic names for `count` layers of one kind: "dense", "dense_1", ..."""
+    return [base if i == 0 else f"{base}_{i}" for i in range(count)]
+
+
+def _dropout_names(config: ExperimentConfig) -> list[str | None]:
+    """Each hidden layer's Dropout name ("dropout", "dropout_1", ...), or None without one."""
+    names = iter(_keras_names("dropout", sum(layer.dropout > 0 for layer in config.layers)))
+    return [next(names) if layer.dropout > 0 else None for layer in config.layers]
 
 
 def summary_rows(config: ExperimentConfig, dataset: Dataset) -> list[SummaryRow]:
     """The rows of `model.summary()`, without building the model.
 
     A Dense layer with `n` inputs and `u` units has `n * u + u` parameters
-    (weights plus biases); Flatten has none. Names follow Keras: "flatten",
-    "dense", "dense_1", ...
+    (weights plus biases); Flatten and Dropout have none (a weight penalty
+    adds none either). Names follow Keras: "flatten", "dense", "dense_1",
+    ..., "dropout", "dropout_1", ...
 
     Args:
         config: hidden layers and output head.
@@ -145,17 +158,50 @@ def summary_rows(config: ExperimentConfig, dataset: Dataset) -> list[SummaryRow]
 
     Returns:
         A list of `SummaryRow`: Flatten (for inputs with more than one
-        dimension), each hidden Dense, then the output Dense.
+        dimension), each hidden Dense followed by its Dropout if it has
+        one, then the output Dense.
     """
     rows: list[SummaryRow] = []
     inputs = dataset.n_features
     if len(dataset.input_shape) > 1:
         rows.append(SummaryRow("flatten", "Flatten", _shape_text(inputs), 0))
-    units = [layer.units for layer in config.layers] + [resolve_head(config, dataset).units]
-    for name, width in zip(_dense_names(len(units)), units):
-        rows.append(SummaryRow(name, "Dense", _shape_text(width), inputs * width + width))
-        inputs = width
+    dense_names = _dense_names(len(config.layers) + 1)
+    for name, dropout, layer in zip(dense_names, _dropout_names(config), config.layers):
+        rows.append(
+            SummaryRow(name, "Dense", _shape_text(layer.units), inputs * layer.units + layer.units)
+        )
+        if dropout:
+            rows.append(SummaryRow(dropout, "Dropout", _shape_text(layer.units), 0))
+        inputs = layer.units
+    width = resolve_head(config, dataset).units
+    rows.append(SummaryRow(dense_names[-1], "Dense", _shape_text(width), inputs * width + width))
     return rows
+
+
+def keras_layer_lines(layer: LayerConfig, name: str | None = None) -> list[str]:
+    """The Keras code of one hidden layer, as an exported script writes it.
+
+    Args:
+        layer: the hidden layer.
+        name: the Dense layer's name, written as `name="..."` when given.
+
+    Returns:
+        One line for the Dense layer (with its `kernel_regularizer` when it
+        has a penalty), and one for its Dropout when it has one, e.g.
+        `['keras.layers.Dense(16, activation="relu", '
+        'kernel_regularizer=keras.regularizers.L1L2(l1=0.0, l2=0.01)),',
+        'keras.layers.Dropout(0.2),']`.
+    """
+    arguments = [str(layer.units), f'activation="{layer.activation}"']
+    if layer.penalized:
+        l1, l2 = float(layer.l1), float(layer.l2)
+        arguments.append(f"kernel_regularizer=keras.regularizers.L1L2(l1={l1!r}, l2={l2!r})")
+    if name:
+        arguments.append(f'name="{name}"')
+    lines = [f"keras.layers.Dense({', '.join(arguments)}),"]
+    if layer.dropout > 0:
+        lines.append(f"keras.layers.Dropout({float(layer.dropout)!r}),")
+    return lines
 
 
 def total_params(rows: list[SummaryRow]) -> int:
@@ -234,8 +280,15 @@ def build_model(
     x = inputs
     if len(dataset.input_shape) > 1:
         x = keras.layers.Flatten(name="flatten")(x)
-    for name, layer in zip(names, config.layers):
-        x = keras.layers.Dense(layer.units, activation=layer.activation, name=name)(x)
+    for name, dropout, layer in zip(names, _dropout_names(config), config.layers):
+        x = keras.layers.Dense(
+            layer.units,
+            activation=layer.activation,
+            kernel_regularizer=_regularizer(layer),
+            name=name,
+        )(x)
+        if dropout:
+            x = keras.layers.Dropout(layer.dropout, name=dropout)(x)
     outputs = keras.layers.Dense(head.units, activation=head.activation, name=names[-1])(x)
     model = keras.Model(inputs, outputs, name="playground_model")
     model.compile(
@@ -245,6 +298,13 @@ def build_model(
         **(speed or {}),
     )
     return model
+
+
+def _regularizer(layer: LayerConfig):
+    """`keras.regularizers.L1L2(l1, l2)` for a layer with a weight penalty, else None."""
+    import keras
+
+    return keras.regularizers.L1L2(l1=layer.l1, l2=layer.l2) if layer.penalized else None
 
 
 def fit_rows(config: ExperimentConfig, dataset: Dataset) -> int:

@@ -93,6 +93,23 @@ class EpochEnded:
 
 
 @dataclass(frozen=True)
+class RunPaused:
+    """The trainer has paused after `epoch` (Pause, or a Step's one epoch): it keeps
+    its worker and waits for Resume, Step or Stop, or for its pause timeout."""
+
+    job: str
+    epoch: int
+
+
+@dataclass(frozen=True)
+class RunResumed:
+    """The trainer goes on after a pause (Resume, or Step: one more epoch)."""
+
+    job: str
+    epoch: int
+
+
+@dataclass(frozen=True)
 class RunFinished:
     """The run ended with a model: by itself, by EarlyStopping or by Stop.
 
@@ -125,7 +142,9 @@ class RunFailed:
     detail: dict | None = None
 
 
-RunEvent = RunStarted | BatchProgress | EpochEnded | RunFinished | RunFailed
+RunEvent = (
+    RunStarted | BatchProgress | EpochEnded | RunPaused | RunResumed | RunFinished | RunFailed
+)
 
 
 # ----------------------------------------------------------------- summary
@@ -147,7 +166,8 @@ class RunSummary:
         dataset, task, kind, class_names, n_test: the data it was scored on.
         config: the experiment it ran.
         test: test-set loss and metric(s), as Keras's `evaluate` named them.
-        stopped: "user" (Stop), "early_stopping", or None.
+        stopped: "user" (Stop), "early_stopping", "pause_timeout" (paused
+            longer than the server's pause timeout), or None.
         epochs_run: epochs trained.
         model_epoch: the epoch whose weights the saved model holds.
         early_stopping: what EarlyStopping did, when it was on.
@@ -215,6 +235,10 @@ class JobView:
         summary, artifacts: a finished run's summary and folder.
         name: the name its student gave it ("" keeps the automatic one,
             `playground.run_names`).
+        pause_requested: the student asked for a pause (Pause, or Step: one
+            more epoch, then a pause) that has not been resumed.
+        paused_at, paused_epoch: when the trainer paused, and after which
+            epoch; None while it trains.
     """
 
     id: str
@@ -237,14 +261,22 @@ class JobView:
     started_at: float | None = None
     finished_at: float | None = None
     first_epoch_at: float | None = None
+    pause_requested: bool = False
+    paused_at: float | None = None
+    paused_epoch: int | None = None
 
     @property
     def active(self) -> bool:
         return self.status in ACTIVE
 
     @property
+    def paused(self) -> bool:
+        """Whether the trainer is paused now (it still holds its worker)."""
+        return self.active and self.paused_at is not None
+
+    @property
     def stopped_by(self) -> str | None:
-        """ "user", "early_stopping" or None, for a run that saved a model."""
+        """ "user", "early_stopping", "pause_timeout" or None, for a run that saved a model."""
         return self.summary.stopped if self.summary else None
 
 

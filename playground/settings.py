@@ -24,6 +24,7 @@ class (see README, "Hosting a class"). Every variable is optional.
 | PLAYGROUND_MAX_TRAIN_STEPS        | 100000  | most training steps in one run: epochs × ceil(training rows / batch size) |
 | PLAYGROUND_MAX_TRAIN_WORK         | 1000000000000 | most work in one run: epochs × training rows × parameters, about the multiply-adds of its forward passes (10¹² is about 4 minutes of one CPU core) |
 | PLAYGROUND_STOP_GRACE_S           | 10      | seconds a worker gets to honour Stop before it is killed |
+| PLAYGROUND_PAUSE_TIMEOUT_S        | 120     | seconds a paused run may keep its worker; it then ends as stopped, its model saved |
 | PLAYGROUND_RECYCLE_AFTER_JOBS     | 25      | a worker is replaced by a fresh process after this many jobs |
 | PLAYGROUND_WORKER_NICE            | 5       | CPU priority given up by workers (0-19), so pages stay responsive while they train |
 | PLAYGROUND_COMPILE_CACHE          | 4       | compiled models each training process keeps for the next job with the same program (playground/compile_cache.py); 0 turns the cache off |
@@ -78,6 +79,7 @@ class Settings:
     csv_parse_timeout_s: int = 30
     csv_parse_memory_mb: int = 1024
     stop_grace_s: int = 10
+    pause_timeout_s: int = 120
     recycle_after_jobs: int = 25
     worker_nice: int = 5
     compile_cache: int = 4
@@ -107,6 +109,7 @@ class Settings:
             csv_parse_timeout_s=_env_int("PLAYGROUND_CSV_PARSE_TIMEOUT_S", cls.csv_parse_timeout_s),
             csv_parse_memory_mb=_env_int("PLAYGROUND_CSV_PARSE_MEMORY_MB", cls.csv_parse_memory_mb),
             stop_grace_s=_env_int("PLAYGROUND_STOP_GRACE_S", cls.stop_grace_s),
+            pause_timeout_s=_env_int("PLAYGROUND_PAUSE_TIMEOUT_S", cls.pause_timeout_s),
             recycle_after_jobs=_env_int("PLAYGROUND_RECYCLE_AFTER_JOBS", cls.recycle_after_jobs),
             worker_nice=_env_int("PLAYGROUND_WORKER_NICE", cls.worker_nice, minimum=0),
             compile_cache=_env_int("PLAYGROUND_COMPILE_CACHE", cls.compile_cache, minimum=0),

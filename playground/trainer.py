@@ -1,8 +1,8 @@
 """The training of one job, in a training process: load, check, build, one `fit`, save.
 
 `run_job` reports everything as `playground.runs` events: `RunStarted`,
-then `BatchProgress` and `EpochEnded` from `StreamingCallback` while the one
-`fit` call runs, then `RunFinished` with the saved `RunResult`, or
+then `BatchProgress` and `EpochEnded` (and `RunPaused`/`RunResumed` around a
+pause) from `StreamingCallback` while the one `fit` call runs, then `RunFinished` with the saved `RunResult`, or
 `RunFailed` with a message key for the student. An unexpected exception
 becomes "train.failed" with no library text in it; its kind and first line
 travel in `detail` to the server log.
@@ -36,7 +36,9 @@ from playground.runs import (
     RunFailed,
     RunFinished,
     RunOrder,
+    RunPaused,
     RunResult,
+    RunResumed,
     RunStarted,
     RunSummary,
 )
@@ -50,6 +52,7 @@ BATCH_EVENT_INTERVAL_S = 0.25
 # pixels, whose untrained loss is large, are judged against that larger start.
 DIVERGENCE_FACTOR = 100.0
 REFERENCE_ROWS = 1024
+PAUSE_POLL_S = 0.1  # how often a paused run looks for Resume, Step or Stop
 DATASET_CACHE_SIZE = 2
 
 
@@ -60,18 +63,20 @@ def use_threads(threads: int) -> None:
     tf.config.threading.set_inter_op_parallelism_threads(threads)
 
 
-def run_job(order: RunOrder, emit, settings: Settings, should_stop) -> None:
+def run_job(order: RunOrder, emit, settings: Settings, should_stop, pause=None) -> None:
     """Runs one job and reports every outcome as an event.
 
     Args:
         order: what to train and where to save it.
         emit: callable taking one `playground.runs` event.
-        settings: the limits the job is checked against.
+        settings: the limits the job is checked against, and the pause timeout.
         should_stop: callable returning True when Stop was pressed.
+        pause: the job's Pause/Step/Resume control (see `StreamingCallback`),
+            or None for a run that cannot be paused.
     """
     emit(RunStarted(order.job))
     try:
-        outcome = train(order, emit, settings, should_stop)
+        outcome = train(order, emit, settings, should_stop, pause)
     except PlaygroundError as err:
         outcome = RunFailed(order.job, err.code, err.params, _detail(err.__cause__))
     except Exception as err:  # noqa: BLE001 - any failure becomes a readable event
@@ -79,7 +84,9 @@ def run_job(order: RunOrder, emit, settings: Settings, should_stop) -> None:
     emit(outcome)
 
 
-def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished | RunFailed:
+def train(
+    order: RunOrder, emit, settings: Settings, should_stop, pause=None
+) -> RunFinished | RunFailed:
     """Loads, checks, builds and fits one model, then saves its `RunResult`.
 
     Raises:
@@ -115,6 +122,8 @@ def train(order: RunOrder, emit, settings: Settings, should_stop) -> RunFinished
         loss_limit=DIVERGENCE_FACTOR * reference,
         stream=order.stream,
         network_probe=probe,
+        pause=pause,
+        pause_timeout_s=settings.pause_timeout_s,
     )
     early = _early_stopping(config)
     clock.lap("build")
@@ -198,6 +207,8 @@ def _verdict(result: RunResult, dataset: Dataset, streaming, early, guess_loss, 
     history = streaming.history
     outcome = _early_stopping_outcome(early)
     stopped = "user" if streaming.stopped_by_user else None
+    if streaming.paused_too_long:
+        stopped = "pause_timeout"
     if stopped is None and outcome and outcome.stopped_epoch:
         stopped = "early_stopping"
     chance = evaluation.chance_level(dataset.task, dataset.y_train, dataset.y_test, result.prob)
@@ -288,7 +299,18 @@ def dense_network_of(model, pixel_offset: float = 0.0, pixel_scale: float = 1.0)
 
 
 class StreamingCallback(keras.callbacks.Callback):
-    """Streams progress, honours Stop and stops a run whose loss has blown up.
+    """Streams progress, honours Stop and Pause, and stops a run whose loss has blown up.
+
+    Each epoch's logs gain "penalty" when the model has weight penalties:
+    `sum(model.losses)` at the epoch's end, the part of the loss Keras
+    reports that comes from `kernel_regularizer`s rather than the data.
+
+    Pause happens between epochs: at an epoch's end, when `pause` says so,
+    the fit waits (sending `RunPaused`) until Resume or Step (`RunResumed`),
+    Stop, or `pause_timeout_s` seconds, after which the run ends as stopped
+    with its model saved, so that a paused student never holds a class's
+    trainer for long. A pause asked before the first epoch ends takes effect
+    at the end of epoch 1.
 
     Args:
         job: the job's id.
@@ -300,10 +322,15 @@ class StreamingCallback(keras.callbacks.Callback):
         stream: False sends no batch or epoch events.
         network_probe: the points each epoch's network diagram is computed
             on (`network_view.ProbeInputs`), or None for no diagram.
+        pause: None, or an object with `after_epoch()` (True: pause now;
+            a Step's one epoch is spent here) and `resumed()` (True once
+            Resume or Step was pressed), e.g. `playground.worker.SharedControl`.
+        pause_timeout_s: the longest a pause may last.
 
     Attributes:
         history: one log dict per epoch, with its 1-based "epoch".
         stopped_by_user: whether Stop ended the fit.
+        paused_too_long: whether the pause timeout ended the fit.
         diverged: the divergence message's params, or None.
     """
 
@@ -317,6 +344,8 @@ class StreamingCallback(keras.callbacks.Callback):
         loss_limit: float,
         stream: bool = True,
         network_probe: network_view.ProbeInputs | None = None,
+        pause=None,
+        pause_timeout_s: float = Settings.pause_timeout_s,
     ):
         super().__init__()
         self.network_probe = network_probe
@@ -327,8 +356,10 @@ class StreamingCallback(keras.callbacks.Callback):
             loss_limit,
             stream,
         )
+        self.pause, self.pause_timeout_s = pause, pause_timeout_s
         self.history: list[dict] = []
         self.stopped_by_user = False
+        self.paused_too_long = False
         self.diverged: dict | None = None
         self._last_batch_event = 0.0
         self._epoch = 0
@@ -358,11 +389,33 @@ class StreamingCallback(keras.callbacks.Callback):
         entry = {"epoch": epoch + 1, **_clean(logs)}
         if self.diverged is not None or not self._within_limit(entry.get("loss", 0.0)):
             return
+        if self.model.losses:
+            entry["penalty"] = _safe_number(float(sum(self.model.losses)))
         self.history.append(entry)
         if self.stream:
             grid = _grid_values(self.model, self.grid) if self.grid is not None else None
             network = _network_snapshot(self.model, self.network_probe, epoch + 1)
             self.emit(EpochEnded(self.job, epoch + 1, entry, grid, network))
+        if self.pause is not None and not self.model.stop_training and self.pause.after_epoch():
+            self._wait_while_paused(epoch + 1)
+
+    def _wait_while_paused(self, epoch: int) -> None:
+        """Blocks until Resume or Step, Stop, or the pause timeout."""
+        self.emit(RunPaused(self.job, epoch))
+        deadline = time.monotonic() + self.pause_timeout_s
+        while True:
+            if self.should_stop():
+                self.stopped_by_user = True
+                self.model.stop_training = True
+                return
+            if self.pause.resumed():
+                self.emit(RunResumed(self.job, epoch))
+                return
+            if time.monotonic() >= deadline:
+                self.paused_too_long = True
+                self.model.stop_training = True
+                return
+            time.sleep(PAUSE_POLL_S)
 
     def _within_limit(self, loss) -> bool:
         """False, and the fit stops, when the loss is NaN/inf or above the limit."""

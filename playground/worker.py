@@ -19,10 +19,40 @@ from playground import compile_cache
 from playground.config import DataConfig
 from playground.settings import Settings, runs_dir
 
-# The shared control value a backend writes and the running job reads.
-RUN, STOP = 0, 1
+# The shared control value a backend writes and the running job reads: RUN,
+# STOP, PAUSE (at the next epoch's end), STEP (one more epoch, then PAUSE; the
+# trainer turns STEP into PAUSE itself, under the value's lock).
+RUN, STOP, PAUSE, STEP = 0, 1, 2, 3
 # Under PLAYGROUND_RUNS_DIR: XLA's compiled programs, shared by the machine's trainers.
 XLA_CACHE_FOLDER = "xla-cache"
+
+
+class SharedControl:
+    """The trainer's side of a job's shared control value: Stop, Pause, Step, Resume.
+
+    Args:
+        value: a `multiprocessing.Value("i")` (with its lock) the backend writes.
+        parent_pid: the backend's process; a job whose backend has gone stops.
+    """
+
+    def __init__(self, value, parent_pid: int | None = None):
+        self.value, self.parent_pid = value, parent_pid
+
+    def should_stop(self) -> bool:
+        """Stop was pressed, or the backend has gone."""
+        parent_gone = self.parent_pid is not None and not _parent_alive(self.parent_pid)
+        return self.value.value == STOP or parent_gone
+
+    def after_epoch(self) -> bool:
+        """Whether to pause at this epoch's end; a Step's one epoch ends here."""
+        with self.value.get_lock():
+            if self.value.value == STEP:
+                self.value.value = PAUSE
+            return self.value.value == PAUSE
+
+    def resumed(self) -> bool:
+        """Whether a paused job may go on: Resume (RUN) or Step (one more epoch)."""
+        return self.value.value in (RUN, STEP)
 
 
 @dataclass(frozen=True)
@@ -38,7 +68,9 @@ def worker_main(conn, control, settings: Settings, parent_pid: int) -> None:
     Args:
         conn: this process's end of a duplex pipe: `RunOrder`s (or None to
             quit) in, `TrainerReady` and `playground.runs` events out.
-        control: shared `RawValue`; `STOP` asks the running job to stop.
+        control: shared `Value("i")`: `STOP` asks the running job to stop,
+            `PAUSE` to pause at its next epoch's end, `STEP` to train one more
+            epoch and pause, `RUN` to go on (see `SharedControl`).
         settings: the backend's settings: threads, priority and the limits
             every job is checked against.
         parent_pid: the backend's process; the worker exits when it is gone.
@@ -63,12 +95,8 @@ def worker_main(conn, control, settings: Settings, parent_pid: int) -> None:
         preload.join()  # a job on MNIST reads it once, not twice at the same time
         # The backend resets `control` before it sends an order: a Stop pressed
         # while the order was on its way must not be lost.
-        trainer.run_job(
-            order,
-            conn.send,
-            settings,
-            should_stop=lambda: control.value == STOP or not _parent_alive(parent_pid),
-        )
+        shared = SharedControl(control, parent_pid)
+        trainer.run_job(order, conn.send, settings, should_stop=shared.should_stop, pause=shared)
 
 
 def share_compiled_programs(settings: Settings) -> None:

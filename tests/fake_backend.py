@@ -20,7 +20,9 @@ from playground.runs import (
     JobView,
     RunFailed,
     RunFinished,
+    RunPaused,
     RunResult,
+    RunResumed,
     RunStarted,
     RunSummary,
 )
@@ -53,6 +55,27 @@ class FakeBackend:
     def stop(self, job_id: str) -> None:
         if self.board.request_stop(job_id):
             self.end_stopped(job_id)
+
+    def pause(self, job_id: str) -> None:
+        """A running job here is always between epochs: it pauses at once, or at
+        the end of its first epoch when it has none yet (as a trainer does)."""
+        if (
+            self.board.request_pause(job_id)
+            and job_id in self.running
+            and self.board.get(job_id).history
+        ):
+            self._pause_now(job_id)
+
+    def resume(self, job_id: str) -> None:
+        job = self.board.get(job_id)
+        if self.board.request_resume(job_id) and job.paused:
+            self.board.apply(RunResumed(job_id, job.paused_epoch))
+
+    def step(self, job_id: str) -> None:
+        """Goes on; the test's next `epoch` pauses the job again."""
+        job = self.board.get(job_id)
+        if self.board.request_step(job_id):
+            self.board.apply(RunResumed(job_id, job.paused_epoch))
 
     def cancel_jobs_of(self, owner: str) -> None:
         for job in self.board.views_of(owner):
@@ -91,6 +114,11 @@ class FakeBackend:
         epoch = len(self.board.get(job_id).history) + 1
         self.board.apply(BatchProgress(job_id, epoch, 5, 10, logs))
         self.board.apply(EpochEnded(job_id, epoch, {"epoch": epoch, **logs}, grid, network))
+        if self.board.get(job_id).pause_requested:
+            self._pause_now(job_id)
+
+    def _pause_now(self, job_id: str) -> None:
+        self.board.apply(RunPaused(job_id, len(self.board.get(job_id).history)))
 
     def finish(self, job_id: str, folder, result: RunResult) -> None:
         """Saves `result` in `folder` and ends the job with it."""

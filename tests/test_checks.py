@@ -199,6 +199,30 @@ CASES = [
         Settings(max_train_steps=1000),
     ),
     ("too_much_work", "error", BINARY, {"epochs": 100}, Settings(max_train_work=100_000)),
+    (
+        "dropout_drops_everything",
+        "error",
+        BINARY,
+        {"layers": [LayerConfig(8, dropout=1.0)]},
+        SETTINGS,
+    ),
+    ("dropout_out_of_range", "error", BINARY, {"layers": [LayerConfig(8, dropout=-0.1)]}, SETTINGS),
+    (
+        "dropout_out_of_range",
+        "error",
+        BINARY,
+        {"layers": [LayerConfig(8, dropout=float("nan"))]},
+        SETTINGS,
+    ),
+    ("penalty_out_of_range", "error", BINARY, {"layers": [LayerConfig(8, l2=1.5)]}, SETTINGS),
+    ("penalty_out_of_range", "error", BINARY, {"layers": [LayerConfig(8, l1=-0.01)]}, SETTINGS),
+    (
+        "penalty_out_of_range",
+        "error",
+        BINARY,
+        {"layers": [LayerConfig(8, l1=float("inf"))]},
+        SETTINGS,
+    ),
     ("unscaled_inputs", "warning", RAW_PIXELS, {"data": RAW}, SETTINGS),
     ("linear_hidden_layers", "info", BINARY, {"layers": [LayerConfig(8, "linear")] * 2}, SETTINGS),
 ]
@@ -484,3 +508,15 @@ def test_standardized_outliers_are_not_called_unscaled():
     # Standardized breast-cancer features reach |x| > 10; that is scaling at work.
     config = ExperimentConfig(data=DataConfig(name="mnist", scaling="standard"))
     assert "check.unscaled_inputs" not in codes(run_checks(config, RAW_PIXELS, SETTINGS))
+
+
+def test_dropout_and_penalties_within_their_ranges_raise_nothing():
+    layers = [LayerConfig(8, dropout=0.9, l1=1.0, l2=1.0), LayerConfig(8, dropout=0.0, l2=0.01)]
+    assert check(BINARY, layers=layers) == []
+
+
+def test_dropout_of_one_says_it_drops_everything_and_names_the_layer():
+    problem = check(BINARY, layers=[LayerConfig(8), LayerConfig(4, dropout=1.0)])[0]
+    assert "layer 2" in problem.message("en") and "every unit" in problem.message("en")
+    assert "dropout=1.0" in problem.message("en")
+    assert "0.2" in problem.fix("en")

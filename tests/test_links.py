@@ -108,10 +108,11 @@ def assert_within_widget_ranges(config: ExperimentConfig, settings: Settings) ->
     """Every number fits the Model and Data pages' widgets, and the server's hard limits."""
     ranges = limits.model_ranges(settings)
     for name, allowed in ranges.items():
-        if name != "units":
+        if name not in limits.LAYER_FIELDS:
             assert getattr(config, name) in allowed, (name, getattr(config, name))
     assert len(config.layers) <= settings.max_layers
-    assert all(layer.units in ranges["units"] for layer in config.layers)
+    for name in limits.LAYER_FIELDS:
+        assert all(getattr(layer, name) in ranges[name] for layer in config.layers), name
     for name, allowed in limits.data_ranges(config.data.name, settings).items():
         assert getattr(config.data, name) in allowed, (f"data.{name}", getattr(config.data, name))
     assert config.epochs <= settings.max_epochs

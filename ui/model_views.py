@@ -111,6 +111,60 @@ def layer_editor(config: ExperimentConfig) -> None:
     )
 
 
+def regularization_editor(config: ExperimentConfig) -> None:
+    """Each hidden layer's Dropout rate and L1/L2 weight penalties, in a folded section."""
+    if not config.layers:
+        return
+    version = st.session_state.setdefault(LAYERS_VERSION_KEY, 0)
+    active = any(layer.dropout or layer.penalized for layer in config.layers)
+    with st.expander(t("model.regularization"), expanded=active):
+        st.caption(t("model.regularization_help"))
+        for index, layer in enumerate(config.layers):
+            columns = st.columns(3, vertical_alignment="bottom")
+            with columns[0]:
+                layer.dropout = _dropout_input(layer, index, version)
+            with columns[1]:
+                layer.l1 = _penalty_input(layer, "l1", index, version)
+            with columns[2]:
+                layer.l2 = _penalty_input(layer, "l2", index, version)
+
+
+def _dropout_input(layer: LayerConfig, index: int, version: int) -> float:
+    """The rate of the Dropout after hidden layer `index` (0: none)."""
+    allowed = model_ranges(settings())["dropout"]
+    value = in_range(f"layers[{index + 1}].dropout", layer.dropout, allowed)
+    return float(
+        st.number_input(
+            t("model.dropout", n=index + 1),
+            allowed.low,
+            allowed.high,
+            value,
+            step=0.05,
+            format="%g",
+            help=t("model.dropout_help"),
+            key=f"dropout_{version}_{index}",
+        )
+    )
+
+
+def _penalty_input(layer: LayerConfig, name: str, index: int, version: int) -> float:
+    """Factor `name` ("l1" or "l2") of hidden layer `index`'s kernel_regularizer (0: none)."""
+    allowed = model_ranges(settings())[name]
+    value = in_range(f"layers[{index + 1}].{name}", getattr(layer, name), allowed)
+    return float(
+        st.number_input(
+            t("model.penalty", n=index + 1, name=name.upper()),
+            allowed.low,
+            allowed.high,
+            value,
+            step=0.001,
+            format="%g",
+            help=t("model.penalty_help", name=name.upper()),
+            key=f"{name}_{version}_{index}",
+        )
+    )
+
+
 def output_head(config: ExperimentConfig, dataset: Dataset) -> None:
     """Output activation, units, loss and label encoding; "auto" follows the task."""
     st.subheader(t("model.output"))
@@ -233,3 +287,5 @@ def summary(config: ExperimentConfig, dataset: Dataset) -> None:
         hide_index=True,
     )
     st.metric(t("model.total_params"), f"{models.total_params(rows):,}")
+    if any(layer.dropout or layer.penalized for layer in config.layers):
+        st.caption(t("model.regularization_no_params"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from playground import runs
@@ -117,6 +119,20 @@ def _queued(job: JobView) -> None:
 def _running(job: JobView) -> None:
     fraction, text = progress(job)
     st.progress(fraction, text=text)
+    if job.paused:
+        timeout = backend.settings().pause_timeout_s
+        left = job.paused_at + timeout - time.time()
+        st.info(
+            t(
+                "train.paused",
+                epoch=job.paused_epoch,
+                left=wait_text(left),
+                timeout=wait_text(timeout),
+            ),
+            icon="⏸️",
+        )
+    elif job.pause_requested:
+        st.caption(t("train.pausing"))
 
 
 def _finished(job: JobView) -> None:
@@ -131,6 +147,10 @@ def _finished(job: JobView) -> None:
 
 
 def _stopped(job: JobView) -> None:
+    if job.stopped_by == "pause_timeout":
+        timeout = wait_text(backend.settings().pause_timeout_s)
+        st.warning(t("train.pause_released", epochs=len(job.history), timeout=timeout), icon="⏸️")
+        return
     st.warning(
         " ".join(
             filter(None, [t("train.stopped", epochs=len(job.history)), early_stopping_text(job)])

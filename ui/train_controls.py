@@ -1,4 +1,5 @@
-"""The Train page's controls: Train and Stop, the stop-or-queue choice, and the fix after a blow-up."""
+"""The Train page's controls: Train and Stop, Pause/Step/Resume, the stop-or-queue choice,
+and the fix after a blow-up."""
 
 from __future__ import annotations
 
@@ -32,14 +33,51 @@ def _stop_and_start(config: ExperimentConfig) -> None:
     _start(config)
 
 
+def pausable_job(active: list[JobView]) -> JobView | None:
+    """The job Pause, Step and Resume act on: the one training (or about to), else the next."""
+    return next(
+        (job for job in active if job.status in (runs.STARTING, runs.RUNNING)),
+        active[0] if active else None,
+    )
+
+
+def pause_buttons(job: JobView | None) -> None:
+    """Pause while a run trains; Resume and Step (one epoch) while it is paused."""
+    pool = backend.pool()
+    if job is not None and job.paused:
+        st.button(
+            t("train.resume"), icon="⏯️", key="resume_button", on_click=pool.resume, args=(job.id,)
+        )
+        st.button(
+            t("train.step"),
+            icon="⏭️",
+            key="step_button",
+            help=t("train.step_help"),
+            on_click=pool.step,
+            args=(job.id,),
+        )
+        return
+    st.button(
+        t("train.pause"),
+        icon="⏸️",
+        key="pause_button",
+        help=t("train.pause_help"),
+        disabled=job is None or job.pause_requested,
+        on_click=pool.pause,
+        args=(job.id if job else "",),
+    )
+
+
 def train_buttons(config: ExperimentConfig, blocked: bool) -> None:
-    """Train and Stop; Train during a run asks whether to stop it or queue the new one."""
+    """Train, Stop and Pause/Step/Resume; Train during a run asks whether to stop it or queue
+    the new one."""
     active = backend.active_jobs()
     with st.container(horizontal=True):  # buttons as wide as their labels; they wrap, never shrink
         train = st.button(
             t("train.start"), type="primary", icon="▶️", disabled=blocked, key="train_button"
         )
         stop = st.button(t("train.stop"), icon="⏹️", disabled=not active, key="stop_button")
+        pause_buttons(pausable_job(active))
     if train and active:
         st.session_state[CONFIRM_KEY] = True
     elif train:

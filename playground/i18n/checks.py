@@ -47,6 +47,35 @@ MESSAGES: dict[str, dict] = {
         "ko": "다음 중 하나를 고르세요: {choices}.",
     },
     # -------------------------------------------------------------- sizes
+    "check.dropout_drops_everything": {
+        "en": "The Dropout rate of hidden layer {layer} is {value}: a rate of 1 or more drops "
+        "every unit, so nothing reaches the next layer and Keras refuses it. Received: "
+        "dropout={value}.",
+        "ko": "은닉층 {layer}의 Dropout 비율이 {value}입니다. 1 이상이면 모든 유닛을 끄므로 다음 층에 "
+        "아무것도 전달되지 않고, Keras도 이 값을 받지 않습니다. 받은 값: dropout={value}.",
+    },
+    "check.dropout_drops_everything.fix": {
+        "en": "Set the Dropout of layer {layer} below 1: 0.2 to 0.5 is typical, 0 turns it off.",
+        "ko": "은닉층 {layer}의 Dropout을 1보다 작게 정하세요. 보통 0.2~0.5를 쓰고, 0이면 꺼집니다.",
+    },
+    "check.dropout_out_of_range": {
+        "en": "The Dropout rate of hidden layer {layer} must be from 0 up to (not including) 1. "
+        "Received: dropout={value}.",
+        "ko": "은닉층 {layer}의 Dropout 비율은 0 이상 1 미만이어야 합니다. 받은 값: dropout={value}.",
+    },
+    "check.dropout_out_of_range.fix": {
+        "en": "Set the Dropout of layer {layer} to 0 (off) or a rate such as 0.2.",
+        "ko": "은닉층 {layer}의 Dropout을 0(끔)이나 0.2 같은 비율로 정하세요.",
+    },
+    "check.penalty_out_of_range": {
+        "en": "The {name} penalty of hidden layer {layer} must be from 0 to {maximum}. "
+        "Received: {name}={value}.",
+        "ko": "은닉층 {layer}의 {name} 페널티는 0에서 {maximum} 사이여야 합니다. 받은 값: {name}={value}.",
+    },
+    "check.penalty_out_of_range.fix": {
+        "en": "Set {name} of layer {layer} to 0 (off) or a small factor: 0.0001 to 0.01 is typical.",
+        "ko": "은닉층 {layer}의 {name}을(를) 0(끔)이나 작은 값으로 정하세요. 보통 0.0001~0.01을 씁니다.",
+    },
     "check.too_many_layers": {
         "en": "The model has {layers} hidden layers; this server allows at most {max_layers}.",
         "ko": "은닉층이 {layers}개입니다. 이 서버에서는 최대 {max_layers}개까지 쓸 수 있습니다.",

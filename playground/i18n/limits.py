@@ -47,6 +47,12 @@ MESSAGES: dict[str, dict] = {
         "the default {default} is used.",
         "ko": "{name}이(가) {max_chars}자보다 길어서 읽지 않았습니다. 받은 값: {value}. 기본값 {default}을(를) 씁니다.",
     },
+    "link.unknown_layer_option": {
+        "en": "{name}: a layer option must be written name=value with a name from {choices}. "
+        "Received: {value}; it is left out.",
+        "ko": "{name}: 층 옵션은 name=value 꼴이어야 하고 이름은 {choices} 중 하나여야 합니다. "
+        "받은 값: {value}. 이 옵션은 빼고 씁니다.",
+    },
     "link.too_many_layers": {
         "en": "The link has {count} hidden layers; this server allows at most {max_layers}. "
         "The default layers ({default}) are used.",

@@ -135,6 +135,15 @@ def test_every_page_shows_whole_labels_and_nothing_covers_the_mode_radio(browser
         cancel = page.get_by_role("button", name={"en": "Cancel", "ko": "취소"}[lang])
         cancel.click()
         cancel.wait_for(state="detached")
+        # Paused: Resume and Step beside Train and Stop
+        page.get_by_role("button", name={"en": "Pause", "ko": "일시정지"}[lang]).click()
+        page.get_by_role(
+            "button", name={"en": "Step: one epoch", "ko": "한 에포크만"}[lang]
+        ).wait_for()
+        time.sleep(0.8)
+        problems += [
+            f"{width}px {lang} /train paused: {cut}" for cut in page.evaluate(CUT_LABELS_JS)
+        ]
         page.get_by_role("button", name={"en": "Stop", "ko": "멈추기"}[lang], exact=True).click()
         page.get_by_test_id("stProgress").first.wait_for(state="detached")
     context.close()
