@@ -40,7 +40,7 @@ import logging
 import numbers
 import os
 
-from playground.i18n import checks, data, evaluation, limits, training, ui
+from playground.i18n import checks, data, evaluation, lessons, limits, training, ui
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT_LANGUAGE = "en"
@@ -75,7 +75,7 @@ class TranslationError(LookupError):
 
 
 CATALOG: dict[str, dict] = {}
-for _module in (ui, data, checks, limits, training, evaluation):
+for _module in (ui, data, checks, limits, training, evaluation, lessons):
     _clash = CATALOG.keys() & _module.MESSAGES.keys()
     assert not _clash, f"message keys defined twice: {sorted(_clash)}"
     for _key, _message in _module.MESSAGES.items():
