@@ -44,6 +44,6 @@ navigation = st.navigation(
 show_link_notes(navigation.url_path)
 share_slot = st.sidebar.container()
 navigation.run()
-with share_slot:  # after the page, so the link holds what its widgets just set
+with share_slot:  # after the page, so that the link holds what its widgets just set
     share_box()
 sync_url()
