@@ -230,3 +230,11 @@ def test_every_lesson_and_step_trains_end_to_end(lesson_id, isolated_dirs, tmp_p
             )
         else:
             assert isinstance(outcome, RunFinished), (name, outcome)
+
+
+def test_the_readme_example_is_a_valid_lesson(tmp_path):
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("A complete example:\n\n```toml\n", 1)[1].split("```", 1)[0]
+    lesson = read(write_lesson(tmp_path, "09-wine", example))
+    assert isinstance(lesson, Lesson), lesson.errors
+    assert lesson.config(Settings()).data.name == "wine" and lesson.expect.low == 0.9

@@ -57,8 +57,4 @@ MESSAGES: dict[str, dict] = {
         "en": "Every setting back to its default, nothing hidden or locked, no lesson.",
         "ko": "모든 설정을 기본값으로, 숨기거나 잠근 설정 없이, 수업 없이 되돌립니다.",
     },
-    "share.controls": {
-        "en": "Hidden: {hidden}. Locked: {locked}.",
-        "ko": "숨김: {hidden}. 잠금: {locked}.",
-    },
 }
