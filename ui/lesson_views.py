@@ -11,7 +11,7 @@ from playground.lessons import Lesson, LessonProblem
 from ui.backend import settings
 from ui.i18n import lang, t
 from ui.lesson_state import current_lesson_id, remember_lesson
-from ui.state import config, replace_config
+from ui.state import config, link_params, replace_config
 
 LESSONS_TTL_S = 10  # a teacher's new or edited file shows up within this many seconds
 
@@ -41,7 +41,7 @@ def start(lesson: Lesson) -> None:
     """Loads the lesson's experiment with what it hides and locks, and opens its page."""
     replace_config(lesson.config(settings()), lesson.hide, lesson.lock)
     remember_lesson(lesson.id)
-    st.switch_page(f"pages/{lesson.page}.py")
+    _open(lesson.page)
 
 
 def take_step(lesson: Lesson, index: int) -> None:
@@ -49,7 +49,12 @@ def take_step(lesson: Lesson, index: int) -> None:
     step = lesson.steps[index]
     replace_config(lessons.apply_step(config(), step, settings()), lesson.hide, lesson.lock)
     remember_lesson(lesson.id)
-    st.switch_page(f"pages/{step.page}.py")
+    _open(step.page)
+
+
+def _open(page: str) -> None:
+    """Opens `page` with the new experiment and the language already in its URL."""
+    st.switch_page(f"pages/{page}.py", query_params=link_params())
 
 
 def lesson_card(lesson: Lesson, by_id: dict[str, Lesson]) -> None:

@@ -45,9 +45,9 @@ _COPY_HTML = (
     '<div class="share"><button type="button" class="copy-link"></button><span></span></div>'
 )
 _COPY_CSS = """
-.share { display: flex; align-items: center; gap: 0.5rem; font-family: sans-serif; }
+.share { display: flex; align-items: center; gap: 0.5rem; font-family: inherit; }
 .copy-link { padding: 0.35rem 0.75rem; border-radius: 0.5rem; border: 1px solid #ccc;
-  background: white; cursor: pointer; font-size: 0.9rem; }
+  background: white; cursor: pointer; font: inherit; font-size: 0.9rem; }
 .copy-link:hover { border-color: #ff4b4b; color: #ff4b4b; }
 span { font-size: 0.8rem; color: #21c354; }
 """

@@ -48,10 +48,7 @@ MESSAGES: dict[str, dict] = {
     "share.heading": {"en": "Share", "ko": "공유"},
     "share.copy": {"en": "Copy link", "ko": "링크 복사"},
     "share.copied": {"en": "Copied", "ko": "복사했습니다"},
-    "share.link": {
-        "en": "The link (the whole experiment, the language, and what is hidden or locked)",
-        "ko": "링크 (실험 전체, 언어, 숨기거나 잠근 설정)",
-    },
+    "share.link": {"en": "Show the link", "ko": "링크 보기"},
     "share.reset": {"en": "Reset to defaults", "ko": "기본값으로 되돌리기"},
     "share.reset_help": {
         "en": "Every setting back to its default, nothing hidden or locked, no lesson.",
