@@ -143,3 +143,12 @@ def test_reset_brings_back_the_defaults_and_clears_the_url(tab, lessons_url):
     assert got["data.name"] == "moons" and "lock" not in got
     open_in_sidebar(tab, "Model")
     check_controls(tab, (), (), MODEL_LABELS)
+
+
+def test_a_lesson_started_in_korean_stays_in_korean(tab, lessons_url):
+    tab.goto(f"{lessons_url}/lessons?lang=ko")
+    tab.locator(".st-key-start_02-breast-cancer button").click()
+    wait_for_page(tab, "train")
+    assert query(tab)["lang"] == "ko"
+    tab.locator('[data-testid="stSidebarNav"] a', has_text="모델").wait_for()
+    assert tab.get_by_role("button", name="기본값으로 되돌리기").count() == 1
