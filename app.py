@@ -11,6 +11,7 @@ from ui.browser import remember_browser
 from ui.i18n import lang, language_switch, t
 from ui.navigation import mark_app_ran
 from ui.page import PAGES, link
+from ui.share import share_box
 from ui.state import config, show_link_notes, sync_url
 
 STEP_CARD_WIDTH_PX = 150
@@ -41,5 +42,8 @@ navigation = st.navigation(
     ]
 )
 show_link_notes(navigation.url_path)
+share_slot = st.sidebar.container()
 navigation.run()
+with share_slot:  # after the page, so that the link holds what its widgets just set
+    share_box()
 sync_url()

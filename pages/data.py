@@ -5,6 +5,7 @@ import streamlit as st
 from playground import datasets
 from playground.errors import PlaygroundError
 from ui.backend import load_dataset
+from ui.controls import widget
 from ui.csv_upload import choose_csv
 from ui.data_views import preview, settings_controls
 from ui.i18n import show_error, t
@@ -15,7 +16,10 @@ from ui.state import config
 def choose_dataset(data) -> None:
     """The dataset select; a new dataset starts from its own sample count."""
     ids = list(datasets.DATASETS)
-    chosen = st.selectbox(
+    chosen = widget(
+        "data.name",
+        data.name,
+        st.selectbox,
         t("data.dataset"),
         ids,
         index=ids.index(data.name) if data.name in ids else 0,

@@ -64,6 +64,11 @@ _FIELDS = {
     },
 }
 _UNSET = object()
+# Every query parameter of an experiment, in the order of `ExperimentConfig.to_query_params`.
+EXPERIMENT_KEYS = tuple(ExperimentConfig().to_query_params())
+# What a link or a lesson may hide or lock: the config's own field names.
+CONTROL_NAMES = EXPERIMENT_KEYS
+HIDE_PARAM, LOCK_PARAM = "hide", "lock"
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,51 @@ class LinkNote:
 def is_experiment_link(params: Mapping[str, str]) -> bool:
     """Whether the query parameters hold any experiment setting."""
     return any(key in _FIELDS or key == "layers" for key in params)
+
+
+def read_controls(params: Mapping[str, str]) -> tuple[dict[str, tuple[str, ...]], list[LinkNote]]:
+    """The controls a link hides and locks (`hide=momentum,seed&lock=data.name`).
+
+    Args:
+        params: query parameters, one string each.
+
+    Returns:
+        ({"hide": names, "lock": names}, notes): each name a `CONTROL_NAMES`
+        entry, in the order given, without repeats; a note for every other
+        name, which is left out, and for a value longer than
+        `MAX_QUERY_VALUE_CHARS` characters, which is ignored.
+    """
+    controls: dict[str, tuple[str, ...]] = {}
+    notes: list[LinkNote] = []
+    for key in (HIDE_PARAM, LOCK_PARAM):
+        text = params.get(key, "")
+        if len(text) > options.MAX_QUERY_VALUE_CHARS:
+            notes.append(
+                LinkNote(
+                    "link.too_long",
+                    {
+                        "name": key,
+                        "value": options.quote(text),
+                        "max_chars": options.MAX_QUERY_VALUE_CHARS,
+                        "default": "—",
+                    },
+                )
+            )
+            text = ""
+        names = [name.strip() for name in text.split(",") if name.strip()]
+        for name in names:
+            if name not in CONTROL_NAMES:
+                notes.append(
+                    LinkNote("link.unknown_control", {"name": key, "value": options.quote(name)})
+                )
+        controls[key] = tuple(dict.fromkeys(name for name in names if name in CONTROL_NAMES))
+    return controls, notes
+
+
+def controls_params(hide: tuple[str, ...], lock: tuple[str, ...]) -> dict[str, str]:
+    """The query parameters of what is hidden and locked; none when nothing is."""
+    params = {HIDE_PARAM: ",".join(hide), LOCK_PARAM: ",".join(lock)}
+    return {key: value for key, value in params.items() if value}
 
 
 def read_link(

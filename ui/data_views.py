@@ -12,6 +12,7 @@ from playground.i18n.escape import escape_markdown
 from playground.limits import TRAIN_ROWS, data_ranges
 from ui.backend import settings
 from ui.bounded import in_range
+from ui.controls import widget
 from ui.i18n import lang, t
 
 TABLE_ROWS, TABLE_COLUMNS = 20, 200
@@ -31,7 +32,10 @@ def settings_controls(data: DataConfig) -> None:
     with left:
         if spec.kind == "points2d":
             value, low, high = bounded("n_samples")
-            data.n_samples = st.slider(
+            data.n_samples = widget(
+                "data.n_samples",
+                data.n_samples,
+                st.slider,
                 t("data.n_samples"),
                 low,
                 high,
@@ -40,11 +44,16 @@ def settings_controls(data: DataConfig) -> None:
                 help=t("data.n_samples_help", maximum=high),
             )
             value, low, high = bounded("noise")
-            data.noise = st.slider(t("data.noise"), low, high, value, step=0.05)
+            data.noise = widget(
+                "data.noise", data.noise, st.slider, t("data.noise"), low, high, value, step=0.05
+            )
         elif data.name in TRAIN_ROWS:
             value, low, high = bounded("n_samples")
             data.n_samples = int(
-                st.number_input(
+                widget(
+                    "data.n_samples",
+                    data.n_samples,
+                    st.number_input,
                     t("data.train_limit"),
                     low,
                     high,
@@ -59,11 +68,23 @@ def settings_controls(data: DataConfig) -> None:
             )
         if not spec.has_official_test_split:
             value, low, high = bounded("test_fraction")
-            data.test_fraction = st.slider(t("data.test_fraction"), low, high, value, step=0.05)
+            data.test_fraction = widget(
+                "data.test_fraction",
+                data.test_fraction,
+                st.slider,
+                t("data.test_fraction"),
+                low,
+                high,
+                value,
+                step=0.05,
+            )
         else:
             st.caption(t("data.official_split"))
     with right:
-        data.scaling = st.radio(
+        data.scaling = widget(
+            "data.scaling",
+            data.scaling,
+            st.radio,
             t("data.scaling"),
             SCALINGS,
             index=SCALINGS.index(data.scaling) if data.scaling in SCALINGS else 0,
@@ -72,7 +93,9 @@ def settings_controls(data: DataConfig) -> None:
             help=t("data.scaling_help"),
         )
         value, low, high = bounded("seed")
-        data.seed = int(st.number_input(t("data.seed"), low, high, value))
+        data.seed = int(
+            widget("data.seed", data.seed, st.number_input, t("data.seed"), low, high, value)
+        )
 
 
 def preview(dataset: Dataset) -> None:

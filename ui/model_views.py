@@ -19,6 +19,7 @@ from playground.datasets import Dataset
 from playground.limits import model_ranges
 from ui.backend import settings
 from ui.bounded import in_range
+from ui.controls import hidden, locked, widget
 from ui.i18n import t
 
 LAYERS_VERSION_KEY = "layers_version"
@@ -34,8 +35,16 @@ def _number(
     """A number input for config field `name`, within its range."""
     allowed = model_ranges(settings())[name]
     value = in_range(name, getattr(config, name), allowed)
-    return st.number_input(
-        label, min_value=allowed.low, max_value=allowed.high, value=value, help=help_text, **options
+    return widget(
+        name,
+        getattr(config, name),
+        st.number_input,
+        label,
+        min_value=allowed.low,
+        max_value=allowed.high,
+        value=value,
+        help=help_text,
+        **options,
     )
 
 
@@ -43,11 +52,24 @@ def _slider(config: ExperimentConfig, name: str, label: str, help_text: str, **o
     """A slider for config field `name`, within its range."""
     allowed = model_ranges(settings())[name]
     value = in_range(name, getattr(config, name), allowed)
-    return st.slider(label, allowed.low, allowed.high, value, help=help_text, **options)
+    return widget(
+        name,
+        getattr(config, name),
+        st.slider,
+        label,
+        allowed.low,
+        allowed.high,
+        value,
+        help=help_text,
+        **options,
+    )
 
 
 def layer_editor(config: ExperimentConfig) -> None:
     """Each hidden layer's units and activation; add, move and remove layers."""
+    if hidden("layers"):
+        return
+    frozen = locked("layers")
     st.subheader(t("model.hidden_layers"))
     st.caption(t("model.hidden_help"))
     version = st.session_state.setdefault(LAYERS_VERSION_KEY, 0)
@@ -70,6 +92,7 @@ def layer_editor(config: ExperimentConfig) -> None:
                     units_range.high,
                     units,
                     key=f"units_{version}_{index}",
+                    disabled=frozen,
                 )
             )
         layer.activation = act_col.selectbox(
@@ -78,11 +101,12 @@ def layer_editor(config: ExperimentConfig) -> None:
             index=_index(ACTIVATIONS, layer.activation),
             format_func=lambda a: t(f"act.{a}"),
             key=f"act_{version}_{index}",
+            disabled=frozen,
         )
         up_col.button(
             "↑",
             key=f"up_{version}_{index}",
-            disabled=index == 0,
+            disabled=frozen or index == 0,
             help=t("model.move_up"),
             on_click=edit,
             args=(lambda ls, i=index: ls.insert(i - 1, ls.pop(i)),),
@@ -90,7 +114,7 @@ def layer_editor(config: ExperimentConfig) -> None:
         down_col.button(
             "↓",
             key=f"down_{version}_{index}",
-            disabled=index == len(config.layers) - 1,
+            disabled=frozen or index == len(config.layers) - 1,
             help=t("model.move_down"),
             on_click=edit,
             args=(lambda ls, i=index: ls.insert(i + 1, ls.pop(i)),),
@@ -98,6 +122,7 @@ def layer_editor(config: ExperimentConfig) -> None:
         del_col.button(
             "✕",
             key=f"del_{version}_{index}",
+            disabled=frozen,
             help=t("model.remove"),
             on_click=edit,
             args=(lambda ls, i=index: ls.pop(i),),
@@ -106,6 +131,7 @@ def layer_editor(config: ExperimentConfig) -> None:
         t("model.add_layer"),
         icon="➕",
         key="add_layer",
+        disabled=frozen,
         on_click=edit,
         args=(lambda ls: ls.append(LayerConfig(16, "relu")),),
     )
@@ -171,7 +197,10 @@ def output_head(config: ExperimentConfig, dataset: Dataset) -> None:
     auto = models.auto_head(config, dataset)
     st.caption(t("model.auto_head", units=auto.units, activation=auto.activation, loss=auto.loss))
     columns = st.columns(4)
-    config.output_activation = columns[0].selectbox(
+    config.output_activation = widget(
+        "output_activation",
+        config.output_activation,
+        columns[0].selectbox,
         t("model.output_activation"),
         OUTPUT_ACTIVATIONS,
         index=_index(OUTPUT_ACTIVATIONS, config.output_activation),
@@ -181,14 +210,20 @@ def output_head(config: ExperimentConfig, dataset: Dataset) -> None:
         config.output_units = int(
             _number(config, "output_units", t("model.output_units"), t("model.output_units_help"))
         )
-    config.loss = columns[2].selectbox(
+    config.loss = widget(
+        "loss",
+        config.loss,
+        columns[2].selectbox,
         t("model.loss"),
         LOSSES,
         index=_index(LOSSES, config.loss),
         format_func=lambda loss: t(f"loss.{loss}"),
     )
     if dataset.task != "regression":
-        config.label_encoding = columns[3].radio(
+        config.label_encoding = widget(
+            "label_encoding",
+            config.label_encoding,
+            columns[3].radio,
             t("model.labels"),
             LABEL_ENCODINGS,
             index=_index(LABEL_ENCODINGS, config.label_encoding),
@@ -204,7 +239,10 @@ def training_settings(config: ExperimentConfig) -> None:
     keras_defaults = ExperimentConfig()
     columns = st.columns(4)
     config.switch_optimizer(
-        columns[0].selectbox(
+        widget(
+            "optimizer",
+            config.optimizer,
+            columns[0].selectbox,
             t("model.optimizer"),
             OPTIMIZERS,
             index=_index(OPTIMIZERS, config.optimizer),
@@ -254,15 +292,23 @@ def training_settings(config: ExperimentConfig) -> None:
     with columns[3]:
         config.seed = int(_number(config, "seed", t("model.seed"), t("model.seed_help")))
     columns = st.columns(3, vertical_alignment="bottom")
-    config.early_stopping = columns[0].checkbox(
-        t("model.early_stopping"), value=config.early_stopping, help=t("model.early_stopping_help")
+    config.early_stopping = widget(
+        "early_stopping",
+        config.early_stopping,
+        columns[0].checkbox,
+        t("model.early_stopping"),
+        value=config.early_stopping,
+        help=t("model.early_stopping_help"),
     )
     if config.early_stopping:
         with columns[1]:
             config.patience = int(
                 _number(config, "patience", t("model.patience"), t("model.patience_help"))
             )
-        config.restore_best_weights = columns[2].checkbox(
+        config.restore_best_weights = widget(
+            "restore_best_weights",
+            config.restore_best_weights,
+            columns[2].checkbox,
             t("model.restore_best"),
             value=config.restore_best_weights,
             help=t("model.restore_best_help"),

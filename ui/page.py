@@ -38,6 +38,7 @@ class PageInfo:
 
 # The app's pages in the order a student meets them (app.py builds the navigation from it).
 PAGES = (
+    PageInfo("lessons", "page.lessons", "📚", "home.step_lessons"),
     PageInfo("data", "page.data", "📊", "home.step_data"),
     PageInfo("model", "page.model", "🧱", "home.step_model"),
     PageInfo("train", "page.train", "🏋️", "home.step_train"),

@@ -6,6 +6,7 @@ import streamlit as st
 
 from playground import links
 from playground.config import ExperimentConfig
+from ui import controls
 from ui.backend import settings
 from ui.i18n import LANGUAGE_PARAM, lang, t
 
@@ -28,12 +29,40 @@ def _from_url() -> ExperimentConfig:
     `show_link_notes`; other query parameters (such as `lang`) are left alone.
     """
     params = st.query_params.to_dict()  # a key given twice: the last value
-    if not links.is_experiment_link(params):
-        return ExperimentConfig()
-    config, notes = links.read_link(params, settings())
+    found, notes = links.read_controls(params)
+    controls.set_controls(found[links.HIDE_PARAM], found[links.LOCK_PARAM])
+    config = ExperimentConfig()
+    if links.is_experiment_link(params):
+        config, config_notes = links.read_link(params, settings())
+        notes = config_notes + notes
     if notes:
         st.session_state[LINK_NOTES_KEY] = notes
     return config
+
+
+def replace_config(
+    new: ExperimentConfig, hide: tuple[str, ...] = (), lock: tuple[str, ...] = ()
+) -> None:
+    """Makes `new` the session's config, with what it hides and locks; the widgets
+    (the layer editor's keyed ones too) then show its values."""
+    from ui.model_views import LAYERS_VERSION_KEY
+
+    st.session_state[CONFIG_KEY] = new
+    controls.set_controls(hide, lock)
+    st.session_state[LAYERS_VERSION_KEY] = st.session_state.get(LAYERS_VERSION_KEY, 0) + 1
+
+
+def reset() -> None:
+    """Back to `ExperimentConfig()`, nothing hidden or locked, no lesson."""
+    from ui.lesson_state import forget_lesson
+
+    replace_config(ExperimentConfig())
+    forget_lesson()
+
+
+def link_params() -> dict[str, str]:
+    """The whole experiment, what is hidden and locked, and the language: a link's query."""
+    return {**config().to_query_params(), **controls.query_params(), LANGUAGE_PARAM: lang()}
 
 
 def show_link_notes(page: str) -> None:
@@ -59,6 +88,6 @@ def show_link_notes(page: str) -> None:
 def sync_url() -> None:
     """Writes the config and the language into the URL, so that a link
     reproduces the experiment in its sender's language."""
-    wanted = {**config().to_query_params(), LANGUAGE_PARAM: lang()}
+    wanted = link_params()
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)

@@ -45,6 +45,7 @@ from playground.i18n import (
     compare,
     data,
     evaluation,
+    lessons,
     limits,
     network,
     regularize,
@@ -85,7 +86,18 @@ class TranslationError(LookupError):
 
 
 CATALOG: dict[str, dict] = {}
-for _module in (ui, data, checks, limits, training, evaluation, compare, network, regularize):
+for _module in (
+    ui,
+    data,
+    checks,
+    limits,
+    training,
+    evaluation,
+    compare,
+    network,
+    regularize,
+    lessons,
+):
     _clash = CATALOG.keys() & _module.MESSAGES.keys()
     assert not _clash, f"message keys defined twice: {sorted(_clash)}"
     for _key, _message in _module.MESSAGES.items():
