@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from playground import models
-from playground.config import ExperimentConfig, LayerConfig
+from playground.config import ExperimentConfig
 from playground.run_names import bounded_name
 from playground.runs import RunSummary
 
@@ -132,11 +132,6 @@ def sections(summary: RunSummary) -> list[Section]:
         Section("Fit", _fit(summary, onehot)),
         Section("Evaluate on the test set", _evaluate(summary, head, onehot)),
     ]
-
-
-def layer_code(layer: LayerConfig) -> list[str]:
-    """The lines that add one hidden layer to the `keras.Sequential` list."""
-    return [f'keras.layers.Dense({layer.units}, activation="{layer.activation}"),']
 
 
 # ------------------------------------------------------------------ sections
@@ -349,7 +344,7 @@ def _model(config: ExperimentConfig, summary: RunSummary, head: models.Head) -> 
     if summary.kind == "image":
         lines.append("        keras.layers.Flatten(),  # 28×28 pixels -> 784 inputs")
     for layer in config.layers:
-        lines += [f"        {line}" for line in layer_code(layer)]
+        lines += [f"        {line}" for line in models.keras_layer_lines(layer)]
     lines += [
         f'        keras.layers.Dense({head.units}, activation="{head.activation}"),  # output',
         "    ]",

@@ -33,6 +33,13 @@ RUNS = {
         momentum=0.9,
         seed=5,
     ),
+    # regularized: L1/L2 penalties and Dropout, whose masks follow the seed too
+    "moons_regularized": ExperimentConfig(
+        data=DataConfig(name="moons", n_samples=300, noise=0.3),
+        layers=[LayerConfig(16, "relu", dropout=0.3, l2=0.01), LayerConfig(8, "tanh", l1=0.001)],
+        epochs=5,
+        seed=3,
+    ),
 }
 
 
