@@ -134,6 +134,15 @@ class RayBackend:
     def cancel_jobs_of(self, owner: str) -> None:
         ray.get(self._board.cancel_jobs_of.remote(owner))
 
+    def pause(self, job_id: str) -> None:
+        ray.get(self._board.pause.remote(job_id))
+
+    def resume(self, job_id: str) -> None:
+        ray.get(self._board.resume.remote(job_id))
+
+    def step(self, job_id: str) -> None:
+        ray.get(self._board.step.remote(job_id))
+
     def rename(self, job_id: str, owner: str, name: str) -> None:
         self._call("rename", job_id, owner, name)
 

@@ -50,7 +50,7 @@ from playground.board import JobBoard
 from playground.runs import BatchProgress, RunFailed, RunFinished, RunOrder
 from playground.scheduling import TRAINER_START_SECONDS, Trainer
 from playground.settings import Settings, runs_dir
-from playground.worker import RUN, STOP
+from playground.worker import PAUSE, RUN, STEP, STOP
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +90,20 @@ class _Reporter:
         """The trainer's stop check: the cached control word, refreshed when due."""
         self._send_if_due()
         return self.control == STOP
+
+    def after_epoch(self) -> bool:
+        """Whether to pause at this epoch's end (the epoch's events go out first, and
+        the control word is read fresh); a Step's one epoch ends here."""
+        self._sent_at = 0.0
+        self._send_if_due()
+        if self.control == STEP:
+            self.control = ray.get(self.board.step_taken.remote(self.job_id))
+        return self.control == PAUSE
+
+    def resumed(self) -> bool:
+        """Whether a paused job may go on: Resume (RUN) or Step (one more epoch)."""
+        self._send_if_due()
+        return self.control in (RUN, STEP)
 
     def take_pending(self) -> list:
         """The events not sent yet (the run's end among them), for the trainer's result."""
@@ -141,6 +155,7 @@ class TrainerActor:
             reporter.emit,
             self._settings,
             should_stop=reporter.should_stop,
+            pause=reporter,
         )
         events = reporter.take_pending()
         files = {}
@@ -178,7 +193,7 @@ class BoardActor:
 
     def __init__(self, settings: Settings, board_name: str, namespace: str):
         self.settings = settings
-        self.board = JobBoard(log_folder=runs_dir())
+        self.board = JobBoard(log_folder=runs_dir(), pause_timeout_s=settings.pause_timeout_s)
         self._name = (board_name, namespace)
         self._seats: list[_Seat] = []
         self._control: dict[str, int] = {}
@@ -222,10 +237,30 @@ class BoardActor:
                 await self.stop(job.id, runs.CANCELLED)
 
     async def set_control(self, job_id: str, word: int) -> None:
-        """Sets the control word a running job's trainer reads within `REPORT_PERIOD_S`
-        (RUN, STOP; pause and step words can follow the same way)."""
-        if job_id in self._control:
+        """Sets the control word a running job's trainer reads within `REPORT_PERIOD_S`."""
+        if job_id in self._control and self._control[job_id] != STOP:
             self._control[job_id] = word
+
+    async def pause(self, job_id: str) -> None:
+        """Pauses a job at its next epoch's end (a queued one, after its first epoch)."""
+        if self.board.request_pause(job_id):
+            await self.set_control(job_id, PAUSE)
+
+    async def resume(self, job_id: str) -> None:
+        if self.board.request_resume(job_id):
+            await self.set_control(job_id, RUN)
+
+    async def step(self, job_id: str) -> None:
+        """A paused job trains one more epoch, then pauses again."""
+        if self.board.request_step(job_id):
+            await self.set_control(job_id, STEP)
+
+    async def step_taken(self, job_id: str) -> int:
+        """A trainer has spent a Step's epoch: STEP becomes PAUSE (unless Resume or
+        Stop came in between). Returns the job's control word."""
+        if self._control.get(job_id) == STEP:
+            self._control[job_id] = PAUSE
+        return self._control.get(job_id, RUN)
 
     async def estimated_wait(self, job_id: str) -> float | None:
         return self.board.estimated_wait(job_id, self._trainers(time.time()))
@@ -283,7 +318,7 @@ class BoardActor:
             if job is None:
                 return
             seat.job_id, seat.stop_requested_at = job.id, None
-            self._control[job.id] = RUN
+            self._control[job.id] = PAUSE if job.pause_requested else RUN
             self._spawn(self._run(seat, RunOrder(job.id, job.config, job.id, job.stream)))
 
     async def _run(self, seat: _Seat, order: RunOrder) -> None:

@@ -107,6 +107,25 @@ def test_stop_ends_a_running_job_with_its_model(backend):
     assert job.summary.stopped == "user" and len(job.history) < 200
 
 
+def test_pause_step_and_resume_work_across_the_cluster(backend):
+    job_id = backend.submit(moons(epochs=12, n_samples=400), owner="pauser")
+    backend.pause(job_id)  # while queued or starting: it pauses after epoch 1
+    assert wait_for(lambda: backend.snapshot(job_id).paused, timeout=60)
+    paused_at = len(backend.snapshot(job_id).history)
+    time.sleep(1.0)
+    assert len(backend.snapshot(job_id).history) == paused_at  # paused: no epoch trains
+
+    backend.step(job_id)  # exactly one more epoch, then paused again
+    assert wait_for(lambda: len(backend.snapshot(job_id).history) == paused_at + 1, timeout=30)
+    assert wait_for(lambda: backend.snapshot(job_id).paused, timeout=30)
+    time.sleep(1.0)
+    assert len(backend.snapshot(job_id).history) == paused_at + 1
+
+    backend.resume(job_id)
+    job = ended(backend, job_id)
+    assert job.status == "finished" and len(job.history) == 12
+
+
 def test_a_killed_trainer_fails_only_its_job_and_is_replaced(backend):
     victim = backend.submit(long_run(), owner="victim")
     survivor = backend.submit(moons(epochs=40, n_samples=400), owner="survivor")
