@@ -208,6 +208,7 @@ class JobView:
         error: (message key, params) for the student; `error_detail` what
             the server and jobs logs keep about an unexpected failure.
         summary, artifacts: a finished run's summary and folder.
+        lesson: the lesson it was trained under ("" for none).
     """
 
     id: str
@@ -228,6 +229,7 @@ class JobView:
     started_at: float | None = None
     finished_at: float | None = None
     first_epoch_at: float | None = None
+    lesson: str = ""
 
     @property
     def active(self) -> bool:

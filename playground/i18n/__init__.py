@@ -40,7 +40,7 @@ import logging
 import numbers
 import os
 
-from playground.i18n import checks, data, evaluation, limits, training, ui
+from playground.i18n import checks, classroom, data, evaluation, limits, training, ui
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT_LANGUAGE = "en"
@@ -63,6 +63,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "eval.metric.{}": ("playground.evaluation:TEST_METRICS",),
     "check.{}": ("playground.checks:NAMES",),
     "check.{}.fix": ("playground.checks:NAMES",),
+    "teacher.axis.{}": ("playground.classroom:PLOT_AXES",),
+    "teacher.status.{}": ("playground.runs:ACTIVE", "playground.runs:ENDED"),
 }
 
 _LOGGER = logging.getLogger(__name__)
@@ -75,7 +77,7 @@ class TranslationError(LookupError):
 
 
 CATALOG: dict[str, dict] = {}
-for _module in (ui, data, checks, limits, training, evaluation):
+for _module in (ui, data, checks, limits, training, evaluation, classroom):
     _clash = CATALOG.keys() & _module.MESSAGES.keys()
     assert not _clash, f"message keys defined twice: {sorted(_clash)}"
     for _key, _message in _module.MESSAGES.items():
