@@ -179,6 +179,12 @@ def _metrics(overview: ClassOverview) -> None:
         st.metric(t("teacher.memory"), "—" if memory is None else f"{memory / 2**20:,.0f} MB")
 
 
+def _stop_chosen() -> None:
+    chosen = st.session_state.get("teacher_stop_run")
+    if chosen:
+        _console().stop(chosen)
+
+
 def _stop_any_run(overview: ClassOverview) -> None:
     active = [row for row in overview.runs if row.active]
     if not active:
@@ -188,12 +194,10 @@ def _stop_any_run(overview: ClassOverview) -> None:
         for row in active
     }
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        chosen = st.selectbox(
+        st.selectbox(
             t("teacher.stop_which"), list(labels), format_func=labels.get, key="teacher_stop_run"
         )
-        if st.button(t("teacher.stop"), icon="⏹️", key="teacher_stop_button"):
-            _console().stop(chosen)
-            st.rerun(scope="fragment")
+        st.button(t("teacher.stop"), icon="⏹️", key="teacher_stop_button", on_click=_stop_chosen)
 
 
 def _queue(overview: ClassOverview) -> None:

@@ -79,8 +79,8 @@ MESSAGES: dict[str, dict] = {
     },
     "teacher.banner_push": {"en": "Show to every student", "ko": "모든 학생에게 보이기"},
     "teacher.banner_shown": {
-        "en": "Every page shows now: “{text}” → `{link}`",
-        "ko": "지금 모든 페이지에 표시 중: “{text}” → `{link}`",
+        "en": "Every page shows now: “{text}” → {link}",
+        "ko": "지금 모든 페이지에 표시 중: “{text}” → {link}",
     },
     "teacher.banner_clear": {"en": "Clear the banner", "ko": "배너 지우기"},
     "teacher.students": {"en": "Students", "ko": "학생"},
@@ -109,7 +109,7 @@ MESSAGES: dict[str, dict] = {
         "ko": "정확도 (테스트, 없으면 최고 검증)",
     },
     "teacher.leaderboard": {"en": "Leaderboard by lesson", "ko": "수업별 순위표"},
-    "teacher.lesson": {"en": "**Lesson** `{lesson}`", "ko": "**수업** `{lesson}`"},
+    "teacher.lesson": {"en": "**Lesson:** {lesson}", "ko": "**수업:** {lesson}"},
     "teacher.no_lesson": {"en": "**Outside any lesson**", "ko": "**수업 밖에서 한 실행**"},
     "teacher.no_scores": {
         "en": "No run has a test accuracy yet.",
