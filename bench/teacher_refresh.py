@@ -81,9 +81,14 @@ def main() -> None:
     os.environ["PLAYGROUND_TEACHER_TOKEN"] = TOKEN
     from streamlit.testing.v1 import AppTest
 
+    from playground.class_chart import class_runs_figure
+    from playground.classroom import leaderboard
     from tests import fake_backend
+    from ui.teacher_views import RESULTS_REFRESH_SECONDS, TEACHER_REFRESH_SECONDS
 
-    at = AppTest.from_file("app.py", default_timeout=120)
+    at = AppTest.from_file(
+        str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120
+    )
     at.run()
     backend = fake_backend.created[-1]
     fill(backend.board)
@@ -98,7 +103,17 @@ def main() -> None:
     print(f"board: {len(backend.board.class_runs())} runs, {QUEUED} queued, {STUDENTS} students")
     print(f"class rows      first {runs_first:7.1f} ms   next {runs_next:7.1f} ms")
     print(f"queue + waits   first {queue_first:7.1f} ms   next {queue_next:7.1f} ms")
+    live = [c.value for c in at.caption if "this view took" in c.value]
+    rows = backend.board.class_runs()
+    results_first, results_next = timed(
+        lambda: (class_runs_figure(rows, "learning_rate", str), leaderboard(rows)), repeats=3
+    )
     print(f"whole page run  first {page_first:7.1f} ms   next {page_next:7.1f} ms (AppTest)")
+    print(f"  the {TEACHER_REFRESH_SECONDS:g} s fragment (table, queue): {live[0]}")
+    print(
+        f"  the {RESULTS_REFRESH_SECONDS:g} s fragment's chart + leaderboard: "
+        f"first {results_first:.1f} ms, next {results_next:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -10,8 +10,10 @@ from ui.class_notice import class_mode
 from ui.i18n import t
 from ui.page import begin, student_pages
 from ui.teacher_views import (
+    RESULTS_REFRESH_SECONDS,
     TEACHER_REFRESH_SECONDS,
     class_controls,
+    class_results_view,
     live_class_view,
     teacher_verified,
     token_box,
@@ -27,3 +29,4 @@ if not teacher_verified():
     st.stop()
 class_controls(tuple(page.name for page in student_pages()))
 st.fragment(live_class_view, run_every=TEACHER_REFRESH_SECONDS)()
+st.fragment(class_results_view, run_every=RESULTS_REFRESH_SECONDS)()

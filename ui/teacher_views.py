@@ -34,6 +34,9 @@ from ui.i18n import lang, show_error, t
 from ui.run_status import wait_text
 
 TEACHER_REFRESH_SECONDS = 3.0
+# The chart and leaderboard of 2,000 runs take a few hundred milliseconds to build:
+# they are redrawn less often than the table (see bench/teacher_refresh.py).
+RESULTS_REFRESH_SECONDS = 15.0
 MAX_TABLE_ROWS = 300  # the class table's newest runs; the chart and leaderboard use them all
 _VERIFIED_KEY = "_teacher_verified"
 _TOKEN_KEY = "teacher_token_input"
@@ -241,7 +244,7 @@ def _leaderboard(overview: ClassOverview) -> None:
 
 
 def live_class_view() -> None:
-    """The whole class as it is now; the page redraws it every few seconds."""
+    """The whole class as it is now: the runs, the queue, the trainers; redrawn every few seconds."""
     started = time.perf_counter()
     overview = _console().class_overview()
     _metrics(overview)
@@ -256,6 +259,12 @@ def live_class_view() -> None:
         st.caption(t("teacher.no_runs"))
     st.subheader(t("teacher.queue"))
     _queue(overview)
+    st.caption(t("teacher.refreshed", ms=round(1000 * (time.perf_counter() - started))))
+
+
+def class_results_view() -> None:
+    """Which settings worked, and each lesson's leaderboard; redrawn every quarter minute."""
+    overview = _console().class_overview()
     st.subheader(t("teacher.chart"))
     axis = st.segmented_control(
         t("teacher.axis"),
@@ -272,4 +281,3 @@ def live_class_view() -> None:
     )
     st.subheader(t("teacher.leaderboard"))
     _leaderboard(overview)
-    st.caption(t("teacher.refreshed", ms=round(1000 * (time.perf_counter() - started))))

@@ -116,8 +116,10 @@ MESSAGES: dict[str, dict] = {
         "ko": "아직 테스트 정확도가 있는 실행이 없습니다.",
     },
     "teacher.refreshed": {
-        "en": "Refreshed every few seconds (this view took {ms} ms).",
-        "ko": "몇 초마다 새로 고칩니다 (이번에 {ms} ms 걸림).",
+        "en": "Refreshed every few seconds (this view took {ms} ms); the chart and the "
+        "leaderboard below, every quarter minute.",
+        "ko": "몇 초마다 새로 고칩니다 (이번에 {ms} ms 걸림). 아래 차트와 순위표는 15초마다 "
+        "새로 고칩니다.",
     },
     "teacher.col.student": {"en": "Student", "ko": "학생"},
     "teacher.col.status": {"en": "Status", "ko": "상태"},
