@@ -125,8 +125,10 @@ def class_controls(pages: tuple[str, ...]) -> None:
         on_change=_set_paused,
         help=t("teacher.pause_help"),
     )
-    with st.form("teacher_banner_form", border=True):
-        st.markdown(t("teacher.banner_heading"))
+    with (
+        st.expander(t("teacher.banner_heading"), icon="📣"),
+        st.form("teacher_banner_form", border=False),
+    ):
         st.text_input(
             t("teacher.banner_text"), max_chars=MAX_BANNER_TEXT_CHARS, key=BANNER_TEXT_KEY
         )

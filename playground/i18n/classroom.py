@@ -63,8 +63,8 @@ MESSAGES: dict[str, dict] = {
         "ko": "학생들의 학습 버튼이 꺼지고 이유가 표시됩니다. 대기 중이거나 학습 중인 실행은 계속됩니다.",
     },
     "teacher.banner_heading": {
-        "en": "**Push a lesson link** to every student's page",
-        "ko": "모든 학생의 페이지에 **수업 링크 보내기**",
+        "en": "Push a lesson link to every student's page",
+        "ko": "모든 학생의 페이지에 수업 링크 보내기",
     },
     "teacher.banner_text": {"en": "Text", "ko": "문구"},
     "teacher.banner_link": {

@@ -82,6 +82,7 @@ def test_the_teacher_sees_two_students_runs_and_reaches_them(browser, class_url)
         assert any(name.startswith("Ann &lt;b&gt;<br>") for name in names), names
         assert any(name.startswith("Bob<br>") for name in names), names
 
+        teacher.get_by_text("Push a lesson link to every student's page").click()
         teacher.get_by_role("textbox", name="Text", exact=True).fill("Now try SGD")
         teacher.get_by_role("textbox", name="Link (a page of this app)").fill("model?optimizer=sgd")
         teacher.get_by_role("button", name="Show to every student").click()
