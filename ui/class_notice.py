@@ -16,6 +16,7 @@ from ui.i18n import lang, t
 
 BANNER_REFRESH_SECONDS = 10.0  # a pushed banner reaches an idle page within this
 NICKNAME_KEY = "class_nickname"
+_PAUSE_SEEN_KEY = "_class_pause_seen"
 # Where a started lesson's id lives until `ui.lesson_state.current_lesson_id()` exists.
 LESSON_ID_KEY = "lesson_id"
 
@@ -41,7 +42,12 @@ def student_name(student: Student) -> str:
 
 
 def _banner() -> None:
-    banner = class_notice().banner
+    notice = class_notice()
+    seen = st.session_state.get(_PAUSE_SEEN_KEY)
+    st.session_state[_PAUSE_SEEN_KEY] = notice.paused
+    if seen is not None and seen != notice.paused:
+        st.rerun()  # the whole page: an idle Train button turns off (or on) within seconds
+    banner = notice.banner
     if banner is not None:
         # The link was rebuilt by `classroom.read_banner`: a page of this app with
         # URL-encoded parameters, so it can neither leave the app nor break the Markdown.
@@ -53,7 +59,7 @@ def _banner() -> None:
 
 def show_banner() -> None:
     """The teacher's lesson link, on every page until the teacher clears it; an idle
-    page picks up a new one within `BANNER_REFRESH_SECONDS`."""
+    page picks up a new one, and a pause or its end, within `BANNER_REFRESH_SECONDS`."""
     if class_mode():
         st.fragment(_banner, run_every=BANNER_REFRESH_SECONDS)()
 

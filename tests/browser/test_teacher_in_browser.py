@@ -92,8 +92,7 @@ def test_the_teacher_sees_two_students_runs_and_reaches_them(browser, class_url)
         assert link.get_attribute("href") == "model?optimizer=sgd"
 
         teacher.get_by_text("Pause new runs for everyone").click()
-        bob.reload()
-        bob.get_by_text("Your teacher has paused new runs").wait_for()
+        bob.get_by_text("Your teacher has paused new runs").wait_for(timeout=30_000)  # live
         assert not bob.get_by_role("button", name="Train", exact=True).is_enabled()
     finally:
         for context, _ in contexts:
