@@ -8,9 +8,10 @@ import streamlit as st
 
 from ui.backend import session_owner
 from ui.browser import remember_browser
+from ui.class_notice import show_banner
 from ui.i18n import lang, language_switch, t
 from ui.navigation import mark_app_ran
-from ui.page import PAGES, link
+from ui.page import link, navigation_pages, student_pages
 from ui.share import share_box
 from ui.state import config, show_link_notes, sync_url
 
@@ -18,10 +19,11 @@ STEP_CARD_WIDTH_PX = 150
 
 
 def home() -> None:
+    show_banner()
     st.title(t("home.title"))
     st.write(t("home.intro"))
     with st.container(horizontal=True):  # fixed-width cards wrap onto as many rows as needed
-        for page in PAGES:
+        for page in student_pages():
             with st.container(border=True, width=STEP_CARD_WIDTH_PX):
                 link(page.name)
                 st.caption(t(page.step))
@@ -38,7 +40,15 @@ config()
 navigation = st.navigation(
     [
         st.Page(home, title=t("page.home"), icon="🏠", default=True),
-        *[st.Page(page.path, title=t(page.title), icon=page.icon) for page in PAGES],
+        *[
+            st.Page(
+                page.path,
+                title=t(page.title),
+                icon=page.icon,
+                visibility="visible" if listed else "hidden",
+            )
+            for page, listed in navigation_pages()
+        ],
     ]
 )
 show_link_notes(navigation.url_path)

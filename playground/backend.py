@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib
 from typing import Protocol
 
+from playground.classroom import Banner, ClassNotice, ClassOverview, Student
 from playground.config import ExperimentConfig
 from playground.runs import JobView
 from playground.settings import Settings
@@ -39,8 +40,12 @@ class TrainingBackend(Protocol):
 
     storage_problem: str | None
 
-    def submit(self, config: ExperimentConfig, owner: str) -> str:
-        """Queues a job for a browser and returns its id."""
+    def submit(self, config: ExperimentConfig, owner: str, lesson: str = "") -> str:
+        """Queues a job for a browser, under a lesson ("" for none), and returns its id.
+
+        Raises:
+            PlaygroundError: "class.paused" while the teacher has paused submissions.
+        """
 
     def stop(self, job_id: str) -> None:
         """Drops a queued job; a running one ends after its current batch."""
@@ -76,6 +81,26 @@ class TrainingBackend(Protocol):
 
     def shutdown(self) -> None:
         """Stops every trainer this backend started."""
+
+    # The class (`playground.classroom`): what the students' pages ask...
+    def student(self, owner: str) -> Student:
+        """A browser's number in the class (given in order) and its nickname."""
+
+    def set_nickname(self, owner: str, nickname: str) -> Student:
+        """Keeps a browser's nickname (cleaned, at most 24 characters; "" for the default)."""
+
+    def class_notice(self) -> ClassNotice:
+        """Whether the teacher has paused submissions, and the banner every page shows."""
+
+    # ...and what only the Teacher page asks, once its token has been entered.
+    def class_overview(self) -> ClassOverview:
+        """Every student's runs, the queue and its waits, the trainers and their memory."""
+
+    def pause_submissions(self, paused: bool) -> None:
+        """Refuses (or allows again) new submissions; queued and running jobs go on."""
+
+    def set_banner(self, banner: Banner | None) -> None:
+        """Shows a lesson link on every page (None clears it)."""
 
 
 def create_backend(settings: Settings) -> TrainingBackend:

@@ -5,6 +5,10 @@ hands jobs to its trainers and feeds their events in here, under its own
 lock; the board decides the order (`playground.scheduling`), keeps the
 `JobView` each page draws, and records every ended job, one JSON line each,
 in `jobs.jsonl` for a teacher's record and the classroom benchmark.
+
+It also keeps the class: each browser's number and nickname, whether the
+teacher has paused new submissions, the banner every page shows, and the
+rows of the Teacher page (`playground.classroom`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,18 @@ import uuid
 from pathlib import Path
 
 from playground import runs
+from playground.classroom import (
+    Banner,
+    ClassNotice,
+    QueuedRun,
+    RunRow,
+    Student,
+    clean_lesson,
+    clean_nickname,
+    run_row,
+)
 from playground.config import ExperimentConfig
+from playground.errors import PlaygroundError
 from playground.run_names import bounded_name
 from playground.runs import (
     BatchProgress,
@@ -66,6 +81,10 @@ class JobBoard:
         self.queue = JobQueue()
         self._jobs: dict[str, JobView] = {}
         self._stop_requests: dict[str, str] = {}
+        self._students: dict[str, Student] = {}
+        self._notice = ClassNotice()
+        # Rows of ended jobs never change but for their student's nickname: built once.
+        self._ended_rows: dict[str, RunRow] = {}
 
     # ----------------------------------------------------------- questions
     def view(self, job_id: str) -> JobView | None:
@@ -81,18 +100,83 @@ class JobBoard:
         """The board's own view of a job (not a copy): for its backend only."""
         return self._jobs.get(job_id)
 
+    # -------------------------------------------------------------- the class
+    def student(self, owner: str) -> Student:
+        """The browser's number and nickname; a browser met for the first time gets the next number."""
+        if owner not in self._students:
+            self._students[owner] = Student(len(self._students) + 1)
+        return self._students[owner]
+
+    def set_nickname(self, owner: str, nickname: str) -> Student:
+        """Keeps a browser's nickname, cleaned and cut to `classroom.MAX_NICKNAME_CHARS`
+        ("" goes back to the default "student 7")."""
+        self._students[owner] = Student(self.student(owner).number, clean_nickname(nickname))
+        return self._students[owner]
+
+    def notice(self) -> ClassNotice:
+        """Whether submissions are paused, and the banner: what every page shows."""
+        return self._notice
+
+    def pause_submissions(self, paused: bool) -> None:
+        """Stops (or allows again) new submissions; queued and running jobs go on."""
+        self._notice = ClassNotice(bool(paused), self._notice.banner)
+
+    def set_banner(self, banner: Banner | None) -> None:
+        """Shows `banner` on every student's page (checked by `classroom.read_banner`); None clears it."""
+        self._notice = ClassNotice(self._notice.paused, banner)
+
+    def class_runs(self) -> list[RunRow]:
+        """Every job the board keeps as a row of the class table, newest first."""
+        rows = []
+        for job in reversed(self._jobs.values()):
+            student = self.student(job.owner)
+            if job.active:
+                rows.append(run_row(job, student))
+                continue
+            row = self._ended_rows.get(job.id)
+            if row is None or row.student != student:
+                row = self._ended_rows[job.id] = run_row(job, student)
+            rows.append(row)
+        return rows
+
+    def class_queue(self, trainers: list[Trainer], now: float) -> list[QueuedRun]:
+        """The queued jobs in the order they start, with their waits so far and to come."""
+        queued = self._queued_jobs()
+        waits = self.estimator.waits(queued, trainers)
+        return [
+            QueuedRun(
+                run_row(self._jobs[entry.id], self.student(entry.owner)),
+                now - self._jobs[entry.id].submitted_at,
+                waits.get(entry.id),
+            )
+            for entry in queued
+        ]
+
     # -------------------------------------------------------------- changes
-    def submit(self, config: ExperimentConfig, owner: str, stream: bool = True) -> str:
+    def submit(
+        self, config: ExperimentConfig, owner: str, stream: bool = True, lesson: str = ""
+    ) -> str:
         """Queues a job and returns its id.
 
         Args:
             config: the experiment; the board keeps its own copy.
             owner: the browser it belongs to; only that browser sees it.
             stream: False asks for no progress events (benchmarks).
+            lesson: the lesson it is trained under, for the teacher's leaderboard.
+
+        Raises:
+            PlaygroundError: "class.paused" while the teacher has paused submissions.
         """
+        if self._notice.paused:
+            raise PlaygroundError("class.paused")
+        self.student(owner)
         job_id = uuid.uuid4().hex[:12]
         self._jobs[job_id] = JobView(
-            id=job_id, owner=owner, config=copy.deepcopy(config), stream=stream
+            id=job_id,
+            owner=owner,
+            config=copy.deepcopy(config),
+            stream=stream,
+            lesson=clean_lesson(lesson),
         )
         self.queue.add(job_id, owner)
         self._number_the_queue()
@@ -255,16 +339,7 @@ class JobBoard:
         """Seconds until a queued job should start, or None when it is not queued."""
         if job_id not in self.queue:
             return None
-        queued = [
-            QueuedJob(
-                queued_id,
-                self._jobs[queued_id].owner,
-                self._jobs[queued_id].config.data.name,
-                self._jobs[queued_id].config.epochs,
-            )
-            for queued_id in self.queue
-        ]
-        return self.estimator.wait(job_id, queued, trainers)
+        return self.estimator.wait(job_id, self._queued_jobs(), trainers)
 
     def remaining_seconds(self, job_id: str | None, now: float) -> float:
         """Seconds until the job a trainer holds should end (0 for no job).
@@ -283,6 +358,17 @@ class JobBoard:
         )
 
     # -------------------------------------------------------------- private
+    def _queued_jobs(self) -> list[QueuedJob]:
+        return [
+            QueuedJob(
+                queued_id,
+                self._jobs[queued_id].owner,
+                self._jobs[queued_id].config.data.name,
+                self._jobs[queued_id].config.epochs,
+            )
+            for queued_id in self.queue
+        ]
+
     def _number_the_queue(self) -> None:
         for job_id, position in self.queue.positions().items():
             self._jobs[job_id].queue_position = position
@@ -298,6 +384,7 @@ class JobBoard:
         ended = [job for job in self._jobs.values() if not job.active]
         for job in ended[: max(0, len(ended) - self.max_kept)]:
             self._jobs.pop(job.id, None)
+            self._ended_rows.pop(job.id, None)
             if job.artifacts:  # its files go too, so the disk does not fill
                 shutil.rmtree(job.artifacts, ignore_errors=True)
 

@@ -25,8 +25,10 @@ from pathlib import Path
 
 from playground import runs
 from playground.board import JobBoard
+from playground.classroom import Banner, ClassNotice, ClassOverview, Student, TrainerState
 from playground.config import ExperimentConfig
 from playground.errors import PlaygroundError
+from playground.process_memory import resident_bytes
 from playground.runs import JobView, RunOrder
 from playground.scheduling import TRAINER_START_SECONDS, Trainer
 from playground.settings import Settings, runs_dir
@@ -112,18 +114,24 @@ class LocalPool:
         self._supervisor.start()
 
     # ------------------------------------------------------------ the backend
-    def submit(self, config: ExperimentConfig, owner: str, stream: bool = True) -> str:
+    def submit(
+        self, config: ExperimentConfig, owner: str, stream: bool = True, lesson: str = ""
+    ) -> str:
         """Queues a job and returns its id.
 
         Args:
             config: the experiment.
             owner: the browser it belongs to; only that browser sees it.
             stream: False sends no batch or epoch events (benchmarks).
+            lesson: the lesson it is trained under ("" for none).
+
+        Raises:
+            PlaygroundError: "class.paused" while the teacher has paused submissions.
         """
         with self._lock:
             if self._closed:
                 raise RuntimeError("The training pool has been shut down.")
-            return self.board.submit(config, owner, stream)
+            return self.board.submit(config, owner, stream, lesson)
 
     def stop(self, job_id: str, final_status: str = runs.STOPPED) -> None:
         """Asks a job to stop: a queued job is dropped; a starting or running one
@@ -195,6 +203,43 @@ class LocalPool:
         """How many training processes have imported TensorFlow."""
         with self._lock:
             return sum(w.ready for w in self._workers)
+
+    # ------------------------------------------------------------- the class
+    def student(self, owner: str) -> Student:
+        with self._lock:
+            return self.board.student(owner)
+
+    def set_nickname(self, owner: str, nickname: str) -> Student:
+        with self._lock:
+            return self.board.set_nickname(owner, nickname)
+
+    def class_notice(self) -> ClassNotice:
+        with self._lock:
+            return self.board.notice()
+
+    def pause_submissions(self, paused: bool) -> None:
+        with self._lock:
+            self.board.pause_submissions(paused)
+
+    def set_banner(self, banner: Banner | None) -> None:
+        with self._lock:
+            self.board.set_banner(banner)
+
+    def class_overview(self) -> ClassOverview:
+        """Every run, the queue with its waits, and each process with its memory."""
+        with self._lock:
+            now = time.time()
+            overview = ClassOverview(
+                runs=self.board.class_runs(),
+                queue=self.board.class_queue(self._trainers(now), now),
+                notice=self.board.notice(),
+            )
+            pids = [(w.process.pid, w.job_id or "", w.ready) for w in self._workers]
+        # /proc is read outside the lock: the supervisor never waits on the Teacher page.
+        overview.trainers = [
+            TrainerState(pid, job_id, ready, resident_bytes(pid)) for pid, job_id, ready in pids
+        ]
+        return overview
 
     def shutdown(self, timeout: float = 5.0) -> None:
         """Stops all processes; none outlives this call."""

@@ -239,6 +239,7 @@ class JobView:
             more epoch, then a pause) that has not been resumed.
         paused_at, paused_epoch: when the trainer paused, and after which
             epoch; None while it trains.
+        lesson: the lesson it was trained under ("" for none).
     """
 
     id: str
@@ -264,6 +265,7 @@ class JobView:
     pause_requested: bool = False
     paused_at: float | None = None
     paused_epoch: int | None = None
+    lesson: str = ""
 
     @property
     def active(self) -> bool:

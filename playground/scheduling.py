@@ -140,35 +140,42 @@ class WaitEstimator:
         return max(0.0, self.expected_seconds(dataset, epochs) - elapsed)
 
     def wait(self, job_id: str, queue: list[QueuedJob], trainers: list[Trainer]) -> float | None:
-        """Seconds until a queued job should start, by replaying the queue.
+        """Seconds until a queued job should start, by replaying the queue (see `waits`).
+
+        Returns:
+            The wait, or None when `job_id` is not in `queue` or there is no trainer.
+        """
+        return self.waits(queue, trainers).get(job_id)
+
+    def waits(self, queue: list[QueuedJob], trainers: list[Trainer]) -> dict[str, float]:
+        """Seconds until each queued job should start, by replaying the queue once.
 
         Each time a trainer comes free it takes the oldest job whose owner
         has nothing running, as the backends dispatch; that job then holds
         the trainer, and its owner, for its expected duration.
 
         Args:
-            job_id: the job asked about.
             queue: every queued job, oldest first.
             trainers: every trainer there is or will be.
 
         Returns:
-            The wait, or None when `job_id` is not in `queue` or there is no trainer.
+            job id -> its wait; empty when there is no trainer.
         """
-        if not trainers or all(job.id != job_id for job in queue):
-            return None
+        if not trainers:
+            return {}
         free_at = [trainer.free_in for trainer in trainers]
         owner_free_at = {trainer.owner: trainer.free_in for trainer in trainers if trainer.owner}
-        waiting = list(queue)
-        while True:
+        waiting, starts = list(queue), {}
+        while waiting:
             slot = min(range(len(free_at)), key=free_at.__getitem__)
             now = free_at[slot]
             job = next((job for job in waiting if owner_free_at.get(job.owner, 0.0) <= now), None)
             if job is None:  # every waiting owner is busy: this trainer idles until one is not
                 free_at[slot] = min(owner_free_at[job.owner] for job in waiting)
                 continue
-            if job.id == job_id:
-                return now
+            starts[job.id] = now
             waiting.remove(job)
             free_at[slot] = owner_free_at[job.owner] = now + self.expected_seconds(
                 job.dataset, job.epochs
             )
+        return starts

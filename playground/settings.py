@@ -31,14 +31,17 @@ class (see README, "Hosting a class"). Every variable is optional.
 | PLAYGROUND_DATA_DIR               | (none)  | folder searched first for mnist.npz, imdb.npz |
 | PLAYGROUND_DATASETS_URL           | Keras's address | where missing MNIST/IMDB files are downloaded from (playground/datasets/downloads.py) |
 | PLAYGROUND_RUNS_DIR               | <tmp>/playground-runs | where models, histories and uploads are written |
+| PLAYGROUND_TEACHER_TOKEN          | (none)  | opens the Teacher page (at most 256 characters); unset, the page does not exist |
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+MAX_TEACHER_TOKEN_CHARS = 256
 
 
 def _env_int(name: str, default: int, minimum: int = 1) -> int:
@@ -83,6 +86,8 @@ class Settings:
     recycle_after_jobs: int = 25
     worker_nice: int = 5
     compile_cache: int = 4
+    # Kept out of repr, so that no log or error message ever shows it.
+    teacher_token: str = field(default="", repr=False)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -113,7 +118,18 @@ class Settings:
             recycle_after_jobs=_env_int("PLAYGROUND_RECYCLE_AFTER_JOBS", cls.recycle_after_jobs),
             worker_nice=_env_int("PLAYGROUND_WORKER_NICE", cls.worker_nice, minimum=0),
             compile_cache=_env_int("PLAYGROUND_COMPILE_CACHE", cls.compile_cache, minimum=0),
+            teacher_token=_teacher_token(),
         )
+
+
+def _teacher_token() -> str:
+    token = os.environ.get("PLAYGROUND_TEACHER_TOKEN", "").strip()
+    if len(token) > MAX_TEACHER_TOKEN_CHARS:
+        raise ValueError(  # the token itself is never quoted
+            f"Environment variable `PLAYGROUND_TEACHER_TOKEN` must be at most "
+            f"{MAX_TEACHER_TOKEN_CHARS} characters. Received: {len(token)} characters"
+        )
+    return token
 
 
 def data_dir() -> Path | None:

@@ -9,10 +9,13 @@ puts it behind the pages with `PLAYGROUND_BACKEND=tests.fake_backend:FakeBackend
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 
 from playground import runs
 from playground.board import JobBoard
+from playground.classroom import Banner, ClassNotice, ClassOverview, Student, TrainerState
 from playground.config import ExperimentConfig
 from playground.runs import (
     BatchProgress,
@@ -49,8 +52,8 @@ class FakeBackend:
         created.append(self)
 
     # ------------------------------------------------------------ the protocol
-    def submit(self, config: ExperimentConfig, owner: str) -> str:
-        return self.board.submit(config, owner)
+    def submit(self, config: ExperimentConfig, owner: str, lesson: str = "") -> str:
+        return self.board.submit(config, owner, lesson=lesson)
 
     def stop(self, job_id: str) -> None:
         if self.board.request_stop(job_id):
@@ -92,15 +95,42 @@ class FakeBackend:
         return self.board.views_of(owner)
 
     def estimated_wait(self, job_id: str) -> float | None:
-        busy = [Trainer(10.0, self.board.get(job_id).owner) for job_id in self.running]
-        idle = [Trainer(0.0)] * (self.trainers - len(busy))
-        return self.board.estimated_wait(job_id, busy + idle)
+        return self.board.estimated_wait(job_id, self._trainers())
 
     def trainers_ready(self) -> int:
         return self.trainers
 
     def shutdown(self) -> None:
         pass
+
+    def student(self, owner: str) -> Student:
+        return self.board.student(owner)
+
+    def set_nickname(self, owner: str, nickname: str) -> Student:
+        return self.board.set_nickname(owner, nickname)
+
+    def class_notice(self) -> ClassNotice:
+        return self.board.notice()
+
+    def class_overview(self) -> ClassOverview:
+        trainers = [TrainerState(None, job_id, True, None) for job_id in self.running]
+        trainers += [TrainerState(None, "", True, None)] * (self.trainers - len(self.running))
+        return ClassOverview(
+            runs=self.board.class_runs(),
+            queue=self.board.class_queue(self._trainers(), time.time()),
+            trainers=trainers,
+            notice=self.board.notice(),
+        )
+
+    def pause_submissions(self, paused: bool) -> None:
+        self.board.pause_submissions(paused)
+
+    def set_banner(self, banner: Banner | None) -> None:
+        self.board.set_banner(banner)
+
+    def _trainers(self) -> list[Trainer]:
+        busy = [Trainer(10.0, self.board.get(job_id).owner) for job_id in self.running]
+        return busy + [Trainer(0.0)] * (self.trainers - len(busy))
 
     # ------------------------------------------------------------ the test's moves
     def start(self) -> str:

@@ -10,9 +10,11 @@ from playground.config import ExperimentConfig
 from playground.datasets import Dataset
 from playground.errors import PlaygroundError
 from ui import backend
+from ui.class_notice import class_mode, show_banner
 from ui.i18n import show_error, t
 from ui.navigation import ensure_app_navigation
 from ui.run_status import sidebar_run_status
+from ui.teacher_views import teacher_verified
 
 
 @dataclass(frozen=True)
@@ -23,13 +25,16 @@ class PageInfo:
         name: its URL path.
         title: the message key of its title.
         icon: shown in the navigation and on its links.
-        step: the message key of the home page's card text for it.
+        step: the message key of the home page's card text for it ("" for no card).
+        teacher_only: present only on a server with a teacher token, and listed
+            in the navigation only once this session has entered it.
     """
 
     name: str
     title: str
     icon: str
     step: str
+    teacher_only: bool = False
 
     @property
     def path(self) -> str:
@@ -45,8 +50,26 @@ PAGES = (
     PageInfo("evaluate", "page.evaluate", "🔍", "home.step_evaluate"),
     PageInfo("compare", "page.compare", "⚖️", "home.step_compare"),
     PageInfo("draw", "page.draw", "✏️", "home.step_draw"),
+    PageInfo("teacher", "page.teacher", "🧑‍🏫", "", teacher_only=True),
 )
 _BY_NAME = {page.name: page for page in PAGES}
+
+
+def student_pages() -> tuple[PageInfo, ...]:
+    """The pages every student has, in order: the home page's cards."""
+    return tuple(page for page in PAGES if not page.teacher_only)
+
+
+def navigation_pages() -> list[tuple[PageInfo, bool]]:
+    """The pages this server has, each with whether this session's menu lists it.
+
+    The Teacher page exists only when PLAYGROUND_TEACHER_TOKEN is set; it is
+    reached at /teacher and listed once the token has been entered there.
+    """
+    entries = [(page, True) for page in student_pages()]
+    if class_mode():
+        entries += [(page, teacher_verified()) for page in PAGES if page.teacher_only]
+    return entries
 
 
 def link(name: str, label: str | None = None) -> None:
@@ -56,10 +79,11 @@ def link(name: str, label: str | None = None) -> None:
 
 
 def begin(sidebar_status: bool = True) -> None:
-    """Every page's first call: run through app.py's navigation, then show the
-    browser's waiting or training run in the sidebar (the Train page shows it
-    in the page instead)."""
+    """Every page's first call: run through app.py's navigation, show the
+    teacher's banner, then the browser's waiting or training run in the
+    sidebar (the Train page shows it in the page instead)."""
     ensure_app_navigation()
+    show_banner()
     if sidebar_status:
         sidebar_run_status()
 

@@ -7,9 +7,12 @@ import streamlit as st
 
 from playground import runs
 from playground.config import ExperimentConfig
+from playground.errors import PlaygroundError
 from playground.runs import JobView
 from ui import backend
-from ui.i18n import t
+from ui.class_notice import nickname_prompt, submissions_paused
+from ui.i18n import show_error, t
+from ui.lesson_state import current_lesson_id
 
 CONFIRM_KEY = "confirm_second_run"
 # The failed run the student has acted on (e.g. "Use learning rate 1"): the page
@@ -18,9 +21,15 @@ ACTED_ON_KEY = "acted_on_failed_run"
 DIVERGED_CODES = ("train.diverged", "train.exploded")
 
 
-def _start(config: ExperimentConfig) -> None:
-    backend.pool().submit(config, backend.session_owner())
+def _start(config: ExperimentConfig) -> bool:
+    """Submits the run; False (and says why) when the backend refused it."""
     st.session_state.pop(CONFIRM_KEY, None)
+    try:
+        backend.pool().submit(config, backend.session_owner(), lesson=current_lesson_id())
+    except PlaygroundError as err:  # the teacher paused submissions a moment ago
+        show_error(err)
+        return False
+    return True
 
 
 def _stop_active() -> None:
@@ -70,19 +79,31 @@ def pause_buttons(job: JobView | None) -> None:
 
 def train_buttons(config: ExperimentConfig, blocked: bool) -> None:
     """Train, Stop and Pause/Step/Resume; Train during a run asks whether to stop it or queue
-    the new one."""
+    the new one.
+
+    In a class: the nickname prompt before a first run, and while the teacher
+    has paused submissions, a disabled Train button that says why.
+    """
     active = backend.active_jobs()
+    paused = submissions_paused()
+    blocked = blocked or paused
+    nickname_prompt()
     with st.container(horizontal=True):  # buttons as wide as their labels; they wrap, never shrink
         train = st.button(
-            t("train.start"), type="primary", icon="▶️", disabled=blocked, key="train_button"
+            t("train.start"),
+            type="primary",
+            icon="▶️",
+            disabled=blocked,
+            help=t("class.paused_help") if paused else None,
+            key="train_button",
         )
         stop = st.button(t("train.stop"), icon="⏹️", disabled=not active, key="stop_button")
         pause_buttons(pausable_job(active))
     if train and active:
         st.session_state[CONFIRM_KEY] = True
     elif train:
-        _start(config)
-        st.rerun()
+        if _start(config):
+            st.rerun()
     elif stop:
         _stop_active()
         st.rerun()

@@ -42,6 +42,7 @@ import os
 
 from playground.i18n import (
     checks,
+    classroom,
     compare,
     data,
     evaluation,
@@ -74,6 +75,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "eval.metric.{}": ("playground.evaluation:TEST_METRICS",),
     "check.{}": ("playground.checks:NAMES",),
     "check.{}.fix": ("playground.checks:NAMES",),
+    "teacher.axis.{}": ("playground.classroom:PLOT_AXES",),
+    "teacher.status.{}": ("playground.runs:ACTIVE", "playground.runs:ENDED"),
 }
 
 _LOGGER = logging.getLogger(__name__)
@@ -97,6 +100,7 @@ for _module in (
     network,
     regularize,
     lessons,
+    classroom,
 ):
     _clash = CATALOG.keys() & _module.MESSAGES.keys()
     assert not _clash, f"message keys defined twice: {sorted(_clash)}"
