@@ -35,8 +35,10 @@ import threading
 from pathlib import Path
 
 import ray
+from ray.exceptions import RayTaskError
 
 from playground import runs
+from playground.classroom import Banner, ClassNotice, ClassOverview, Student
 from playground.config import ExperimentConfig
 from playground.errors import PlaygroundError
 from playground.ray_board import REMOTE_BOARD
@@ -124,9 +126,40 @@ class RayBackend:
         self._fetch_lock = threading.Lock()
 
     # ------------------------------------------------------------ the backend
-    def submit(self, config: ExperimentConfig, owner: str, stream: bool = True) -> str:
-        """Queues a job on the class's board and returns its id."""
-        return self._call("submit", config, owner, stream)
+    def submit(
+        self, config: ExperimentConfig, owner: str, stream: bool = True, lesson: str = ""
+    ) -> str:
+        """Queues a job on the class's board and returns its id.
+
+        Raises:
+            PlaygroundError: "class.paused" while the teacher has paused submissions.
+        """
+        try:
+            return self._call("submit", config, owner, stream, lesson)
+        except RayTaskError as err:
+            if isinstance(err.cause, PlaygroundError):
+                raise err.cause from None
+            raise
+
+    # The class, for the students' pages and the Teacher page: the board's own methods.
+    def student(self, owner: str) -> Student:
+        return self._call("student", owner)
+
+    def set_nickname(self, owner: str, nickname: str) -> Student:
+        return self._call("set_nickname", owner, nickname)
+
+    def class_notice(self) -> ClassNotice:
+        return self._call("notice")
+
+    def pause_submissions(self, paused: bool) -> None:
+        self._call("pause_submissions", paused)
+
+    def set_banner(self, banner: Banner | None) -> None:
+        self._call("set_banner", banner)
+
+    def class_overview(self) -> ClassOverview:
+        """Every run, the queue with its waits, and each trainer with its memory."""
+        return ray.get(self._board.class_overview.remote())
 
     def stop(self, job_id: str, final_status: str = runs.STOPPED) -> None:
         ray.get(self._board.stop.remote(job_id, final_status))

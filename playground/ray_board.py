@@ -47,6 +47,8 @@ from ray.exceptions import RayError
 
 from playground import runs
 from playground.board import JobBoard
+from playground.classroom import ClassOverview, TrainerState
+from playground.process_memory import resident_bytes
 from playground.runs import BatchProgress, RunFailed, RunFinished, RunOrder
 from playground.scheduling import TRAINER_START_SECONDS, Trainer
 from playground.settings import Settings, runs_dir
@@ -114,7 +116,8 @@ class _Reporter:
         if time.monotonic() - self._sent_at < self.period:
             return
         events, self.pending = self.pending, []
-        self.control = ray.get(self.board.report.remote(self.job_id, events))
+        rss = resident_bytes(os.getpid())
+        self.control = ray.get(self.board.report.remote(self.job_id, events, rss))
         self._sent_at = time.monotonic()
 
 
@@ -136,9 +139,9 @@ class TrainerActor:
         self._settings = settings
         self._board = ray.get_actor(board_name, namespace=namespace)
 
-    def ready(self) -> int:
-        """This trainer's process id, once TensorFlow is imported."""
-        return os.getpid()
+    def ready(self) -> tuple[int, int | None]:
+        """This trainer's process id and memory, once TensorFlow is imported."""
+        return os.getpid(), resident_bytes(os.getpid())
 
     @ray.method(num_returns=2)
     def run(self, order: RunOrder) -> tuple[list, dict[str, bytes]]:
@@ -180,6 +183,7 @@ class _Seat:
     job_id: str | None = None
     stop_requested_at: float | None = None
     jobs_done: int = 0
+    rss_bytes: int | None = None  # as the trainer last reported it
 
 
 class BoardActor:
@@ -283,11 +287,29 @@ class BoardActor:
         self._seats = []
 
     # --------------------------------------------------------- trainers' call
-    async def report(self, job_id: str, events: list) -> int:
-        """Folds a running job's events into the board; returns its control word."""
+    async def report(self, job_id: str, events: list, rss_bytes: int | None = None) -> int:
+        """Folds a running job's events into the board, notes its trainer's memory;
+        returns its control word."""
         for event in events:
             self.board.apply(event)
+        for seat in self._seats:
+            if seat.job_id == job_id:
+                seat.rss_bytes = rss_bytes
         return self._control.get(job_id, RUN)
+
+    async def class_overview(self) -> ClassOverview:
+        """Every run, the queue with its waits, and each trainer with the memory it last
+        reported (trainers live on other nodes: the board cannot read their /proc)."""
+        now = time.time()
+        return ClassOverview(
+            runs=self.board.class_runs(),
+            queue=self.board.class_queue(self._trainers(now), now),
+            trainers=[
+                TrainerState(seat.pid, seat.job_id or "", seat.ready, seat.rss_bytes)
+                for seat in self._seats
+            ],
+            notice=self.board.notice(),
+        )
 
     # ------------------------------------------------------------- dispatch
     def _new_seat(self) -> _Seat:
@@ -302,7 +324,7 @@ class BoardActor:
 
     async def _wait_ready(self, seat: _Seat) -> None:
         try:
-            seat.pid = await seat.handle.ready.remote()
+            seat.pid, seat.rss_bytes = await seat.handle.ready.remote()
         except RayError as err:
             log.warning("a trainer did not start: %s", err)
             self._replace(seat)

@@ -126,6 +126,28 @@ def test_pause_step_and_resume_work_across_the_cluster(backend):
     assert job.status == "finished" and len(job.history) == 12
 
 
+def test_the_teacher_sees_the_whole_class_and_can_pause_it(backend):
+    from playground.errors import PlaygroundError
+
+    backend.set_nickname("dana", "Dana")
+    job_id = backend.submit(moons(epochs=2), owner="dana", lesson="01-hidden-layers")
+    assert ended(backend, job_id).status == "finished"
+    overview = backend.class_overview()
+    row = next(row for row in overview.runs if row.job_id == job_id)
+    assert row.student.nickname == "Dana" and row.lesson == "01-hidden-layers"
+    assert len(overview.trainers) == 2
+    assert all(trainer.rss_bytes and trainer.rss_bytes > 100e6 for trainer in overview.trainers)
+
+    backend.pause_submissions(True)
+    try:
+        assert backend.class_notice().paused
+        with pytest.raises(PlaygroundError) as refused:
+            backend.submit(moons(), owner="dana")
+        assert refused.value.code == "class.paused"
+    finally:
+        backend.pause_submissions(False)
+
+
 def test_a_killed_trainer_fails_only_its_job_and_is_replaced(backend):
     victim = backend.submit(long_run(), owner="victim")
     survivor = backend.submit(moons(epochs=40, n_samples=400), owner="survivor")
