@@ -3,6 +3,7 @@
 import streamlit as st
 
 from playground import checks, runs
+from playground.config import layers_line
 from ui import backend, network_views
 from ui.i18n import t
 from ui.page import begin, dataset_or_explain, link
@@ -57,7 +58,7 @@ st.caption(
     t(
         "train.experiment_line",
         dataset=t(f"data.name.{dataset.name}"),
-        layers=" → ".join(f"{layer.units} {layer.activation}" for layer in cfg.layers) or "—",
+        layers=layers_line(cfg.layers),
         optimizer=cfg.optimizer,
         lr=f"{cfg.learning_rate:g}",
         epochs=cfg.epochs,

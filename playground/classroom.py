@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from playground import runs
+from playground.config import layers_line
 from playground.errors import PlaygroundError
 from playground.runs import JobView
 
@@ -241,8 +242,7 @@ def _number(value) -> float | None:
 def config_line(job: JobView) -> str:
     """The experiment in one line, in Keras's own words: "8 relu → 4 tanh · adam 0.001 · batch 32"."""
     config = job.config
-    layers = " → ".join(f"{layer.units} {layer.activation}" for layer in config.layers) or "—"
-    return f"{layers} · {config.optimizer} {config.learning_rate:g} · batch {config.batch_size}"
+    return f"{layers_line(config.layers)} · {config.optimizer} {config.learning_rate:g} · batch {config.batch_size}"
 
 
 def run_row(job: JobView, student: Student) -> RunRow:

@@ -112,6 +112,18 @@ class LayerConfig:
         ]
         return ":".join([str(self.units), self.activation, *options])
 
+    def short_text(self) -> str:
+        """The layer in a few words, e.g. `16 relu` or `16 relu dropout 0.2 l2 0.01`."""
+        options = [
+            f"{name} {getattr(self, name):g}" for name in LAYER_OPTIONS if getattr(self, name)
+        ]
+        return " ".join([str(self.units), self.activation, *options])
+
+
+def layers_line(layers: list[LayerConfig]) -> str:
+    """The hidden layers in one line ("16 relu → 8 tanh dropout 0.2"), "—" for none."""
+    return " → ".join(layer.short_text() for layer in layers) or "—"
+
 
 def _default_layers() -> list[LayerConfig]:
     return [LayerConfig(16, "relu"), LayerConfig(16, "relu")]
