@@ -303,7 +303,7 @@ def network_snapshot(
             f"Received: inputs.x.shape={tuple(inputs.x.shape)}"
         )
     outputs = network.layer_outputs(x)
-    input_order = strongest_inputs(network.kernels[0], limits.max_neurons)
+    input_order = strongest_inputs(network.kernels[0], x, limits.max_neurons)
     columns = [input_order] + [
         np.arange(min(kernel.shape[1], limits.max_neurons)) for kernel in network.kernels
     ]
@@ -354,15 +354,20 @@ def network_snapshot(
     )
 
 
-def strongest_inputs(first_kernel: np.ndarray, count: int) -> np.ndarray:
-    """The input columns whose outgoing weights are largest (L2 norm), in input order.
+def strongest_inputs(first_kernel: np.ndarray, x: np.ndarray, count: int) -> np.ndarray:
+    """The input columns that move the first layer most, in input order.
+
+    An input's pull is the size of its outgoing weights (L2 norm) times how
+    much it varies over the sample rows (standard deviation): an MNIST border
+    pixel is 0 in every image, so its weights, however large, never change
+    what the network computes.
 
     All of them when there are at most `count`.
     """
     n_inputs = first_kernel.shape[0]
     if n_inputs <= count:
         return np.arange(n_inputs)
-    strength = np.linalg.norm(first_kernel, axis=1)
+    strength = np.linalg.norm(first_kernel, axis=1) * x.std(axis=0)
     return np.sort(np.argsort(-strength, kind="stable")[:count])
 
 

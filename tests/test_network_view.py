@@ -149,6 +149,15 @@ def test_a_wide_input_shows_its_most_weighted_inputs_by_name():
     assert charts_network.feature_label("pixel_25_0") == "pixel (25, 0)"
     assert charts_network.feature_label("pixel_25_0", "ko") == "픽셀 (25, 0)"
 
+    # A pixel that is blank in every image moves nothing, however large its weights.
+    blank = probe.x.copy()
+    blank[:, 700] = 0.0
+    kernel[5, :] = 2.0  # a smaller weight on a pixel that varies
+    snapshot = network_snapshot(
+        network, sample_inputs(blank, names), limits=DiagramLimits(max_neurons=3)
+    )
+    assert [neuron.index for neuron in snapshot.layers[0].neurons] == [3, 5, 400]
+
 
 # -------------------------------------------------------------- the marks
 def test_dead_relu_and_saturated_units_are_marked_by_the_stated_rule():

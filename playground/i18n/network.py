@@ -71,10 +71,12 @@ MESSAGES: dict[str, dict] = {
     },
     "net.rule_neurons": {
         "en": "A layer wider than {count} neurons shows its first {count}; an input column "
-        "wider than {count} shows the {count} inputs with the largest outgoing weights, "
-        "in input order.",
+        "wider than {count} shows the {count} inputs that move the first layer most (the size "
+        "of their outgoing weights times how much they vary over the sample rows), in input "
+        "order.",
         "ko": "뉴런이 {count}개보다 많은 층은 처음 {count}개를 보여 줍니다. 입력이 {count}개보다 "
-        "많으면 나가는 가중치가 가장 큰 입력 {count}개를 입력 순서대로 보여 줍니다.",
+        "많으면 첫 층을 가장 크게 움직이는 입력(나가는 가중치의 크기 × 샘플 행에서 그 입력이 "
+        "변하는 정도) {count}개를 입력 순서대로 보여 줍니다.",
     },
     "net.rule_marks": {
         "en": "Red outline: a dead relu unit (output 0 on every point), or a saturated "
