@@ -61,12 +61,39 @@ class _Classes:
 
 
 def supports(summary: RunSummary) -> bool:
-    """Whether the run's data can be loaded by generated code (not yet an uploaded CSV)."""
+    """Whether generated code loads exactly the run's data."""
+    if summary.dataset == "csv":
+        return why_not(summary) is None
     return (
         summary.dataset in TOY_SETS
         or summary.dataset in SKLEARN_SETS
         or (summary.dataset in ("mnist", "imdb"))
     )
+
+
+def why_not(summary: RunSummary) -> str | None:
+    """Why an uploaded CSV's run has no code: a message key, or None when it has.
+
+    Returns:
+        "export.no_code_csv_rows" when the app skipped or sampled rows (the
+        file itself has other rows), "export.no_code_csv_reading" when plain
+        `pd.read_csv` reads the file differently (or the run predates this
+        record), else None.
+    """
+    if summary.dataset != "csv":
+        return None
+    source = summary.csv
+    reading = source.get("reading", {})
+    if source.get("sampled") or reading.get("rows_changed"):
+        return "export.no_code_csv_rows"
+    if not reading.get("exact"):
+        return "export.no_code_csv_reading"
+    return None
+
+
+def csv_file_name(summary: RunSummary) -> str:
+    """The name the exported code gives the uploaded file (Evaluate offers it under this name)."""
+    return f"data-{summary.config.data.csv_file[:12]}.csv"
 
 
 def script(summary: RunSummary, name: str = "") -> str:
@@ -117,8 +144,8 @@ def sections(summary: RunSummary) -> list[Section]:
     """
     if not supports(summary):
         raise ValueError(
-            "Only the built-in datasets can be exported as code. "
-            f"Received: dataset={summary.dataset!r}"
+            "Only the built-in datasets and CSV files that pandas reads exactly as the app did "
+            f"can be exported as code. Received: dataset={summary.dataset!r}"
         )
     config = summary.config
     head = models.resolve_head(config, _Classes(summary.task, len(summary.class_names)))
@@ -156,7 +183,9 @@ def _intro_markdown(summary: RunSummary, name: str) -> str:
 
 def _imports(summary: RunSummary) -> str:
     lines = ["import numpy as np", "import keras"]
-    if summary.dataset in TOY_SETS or summary.dataset in SKLEARN_SETS:
+    if summary.dataset == "csv":
+        lines.insert(1, "import pandas as pd")
+    if summary.dataset in TOY_SETS or summary.dataset in SKLEARN_SETS or summary.dataset == "csv":
         lines.append("from sklearn.model_selection import train_test_split")
         scaler = {"standard": "StandardScaler", "minmax": "MinMaxScaler"}.get(
             summary.config.data.scaling
@@ -180,7 +209,10 @@ def _data(summary: RunSummary) -> str:
         return _mnist(summary.config)
     if name == "imdb":
         return _imdb(summary.config)
-    loading = _toy(summary.config) if name in TOY_SETS else _sklearn(name)
+    if name == "csv":
+        loading = _csv(summary)
+    else:
+        loading = _toy(summary.config) if name in TOY_SETS else _sklearn(name)
     return loading + "\n\n" + _split(summary) + "\n\n" + _scale_table(summary.config.data.scaling)
 
 
@@ -237,11 +269,84 @@ def _sklearn(name: str) -> str:
     )
 
 
+def _csv(summary: RunSummary) -> str:
+    """Reads the uploaded file and makes x and y as `playground.datasets.csv` did."""
+    source = summary.csv
+    reading = source["reading"]
+    arguments = ", ".join(f"{key}={value!r}" for key, value in reading["read_csv"].items())
+    target = source["target"]
+    lines = [
+        "# The CSV file you uploaded (Evaluate offers it beside this code), read as the app read it.",
+        f"df = pd.read_csv({csv_file_name(summary)!r}, {arguments})",
+    ]
+    if reading["dates"]:
+        lines.append("# Dates, in the format the app found")
+    for column, date_format in reading["dates"].items():
+        lines.append(f"df[{column!r}] = pd.to_datetime(df[{column!r}], format={date_format!r})")
+    if reading["booleans"]:
+        lines.append("# True/False columns with missing values")
+    for column in reading["booleans"]:
+        lines.append(f"df[{column!r}] = df[{column!r}].astype('boolean')")
+    lines.append(f"target = {target!r}")
+    if source["drop_missing_target"]:
+        lines += [
+            "# Rows without a target value cannot be learned from",
+            "df = df[df[target].notna()]",
+        ]
+    lines.append("")
+    if summary.task == "regression":
+        lines.append("y = df[target].to_numpy(dtype=np.float32)")
+    else:
+        lines += [
+            "# Classes sorted by name; y holds each row's class number",
+            "y, classes = pd.factorize(df[target], sort=True)",
+        ]
+    if source["dropped"]:
+        lines.append(
+            "# Columns the app left out: empty ones, and text with too many different values"
+        )
+    dropped = ", ".join(["target", *(repr(column) for column in source["dropped"])])
+    lines.append(f"features = df.drop(columns=[{dropped}])")
+    parts = []
+    if source["numbers"]:
+        lines += ["", f"numbers = features[{source['numbers']!r}].copy()"]
+        if source["dates"]:
+            lines += [
+                "# Dates become days since 1970-01-01",
+                f"for column in {source['dates']!r}:",
+                '    numbers[column] = (numbers[column] - pd.Timestamp("1970-01-01")) / pd.Timedelta(days=1)',
+            ]
+        booleans = " (True/False become 1.0/0.0)" if _has_booleans(summary) else ""
+        lines += [
+            f'numbers = numbers.astype("float64"){"  #" + booleans if booleans else ""}',
+            "numbers = numbers.fillna(numbers.median())  # a missing number becomes its column's median",
+        ]
+        parts.append("numbers")
+    if source["texts"]:
+        lines += [
+            "",
+            '# Text columns: a missing value becomes the category "missing", then one 0/1 column per value',
+            f'texts = features[{source["texts"]!r}].astype("object").fillna("missing").astype(str)',
+            'one_hot = pd.get_dummies(texts, prefix_sep="=", dtype=np.float32)',
+        ]
+        parts.append("one_hot")
+    lines.append(f"x = pd.concat([{', '.join(parts)}], axis=1).to_numpy(dtype=np.float32)")
+    return "\n".join(lines)
+
+
+def _has_booleans(summary: RunSummary) -> bool:
+    """Whether a number input of the CSV run is a True/False column."""
+    return bool(summary.csv.get("booleans"))
+
+
 def _split(summary: RunSummary) -> str:
     data = summary.config.data
-    stratify = "None" if summary.task == "regression" else "y"
+    stratified = summary.task != "regression" and summary.csv.get("stratified", True)
+    stratify = "y" if stratified else "None"
     lines = [
-        "# Hold out the test set; classes keep their shares in both sets (stratify).",
+        "# Hold out the test set; classes keep their shares in both sets (stratify)."
+        if stratified
+        else "# Hold out the test set at random.",
         "x_train, x_test, y_train, y_test = train_test_split(",
         f"    x, y, test_size={data.test_fraction!r}, random_state={data.seed}, "
         f"stratify={stratify}",

@@ -174,6 +174,8 @@ class RunSummary:
         chance: `evaluation.chance_level`'s verdict, with its reasons.
         divergence: the reference loss and the limit the run was held to.
         seconds: time spent in each phase (load, build, fit, ...).
+        csv: for an uploaded CSV, how its table became the inputs
+            (`Dataset.source`), so that `playground.codegen` can write it.
     """
 
     dataset: str
@@ -190,6 +192,7 @@ class RunSummary:
     chance: dict = field(default_factory=dict)
     divergence: dict = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    csv: dict = field(default_factory=dict)
 
     @property
     def fit_seconds(self) -> float | None:

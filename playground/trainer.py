@@ -481,6 +481,7 @@ def _score(
         n_test=int(len(dataset.y_test)),
         config=config,
         test={key: _safe_number(float(value)) for key, value in test.items()},
+        csv=dataset.source,
     )
     return RunResult(
         folder=folder,

@@ -7,6 +7,8 @@ import re
 import streamlit as st
 
 from playground import codegen
+from playground.datasets.uploads import upload_path
+from playground.errors import DatasetError
 from playground.runs import RunResult
 from ui.i18n import t
 
@@ -27,11 +29,12 @@ def file_stem(name: str, run_id: str) -> str:
 
 
 def downloads(result: RunResult, run_id: str, name: str) -> None:
-    """The model file, and for the built-in datasets the script and the notebook."""
+    """The model file, the script and the notebook, and for an uploaded CSV the file itself."""
     st.subheader(t("export.title"))
     st.caption(t("export.help"))
     stem = file_stem(name, run_id)
-    model_col, script_col, notebook_col = st.columns(3)
+    csv_bytes = _uploaded_csv(result) if codegen.supports(result.summary) else None
+    model_col, script_col, notebook_col, *csv_col = st.columns(4 if csv_bytes else 3)
     model_path = result.model_path
     if model_path.is_file() and model_path.stat().st_size <= MAX_MODEL_BYTES:
         model_col.download_button(
@@ -44,7 +47,10 @@ def downloads(result: RunResult, run_id: str, name: str) -> None:
         )
     else:
         model_col.caption(t("export.no_model"))
-    if not codegen.supports(result.summary):
+    reason = codegen.why_not(result.summary)
+    if reason:
+        st.info(t(reason), icon="ℹ️")
+    if not codegen.supports(result.summary) or (result.summary.dataset == "csv" and not csv_bytes):
         return
     code = codegen.script(result.summary, name)
     script_col.download_button(
@@ -63,5 +69,25 @@ def downloads(result: RunResult, run_id: str, name: str) -> None:
         icon="📓",
         key="download_notebook",
     )
+    if csv_bytes:
+        csv_col[0].download_button(
+            t("export.csv"),
+            csv_bytes,
+            file_name=codegen.csv_file_name(result.summary),
+            mime="text/csv",
+            icon="📊",
+            key="download_csv",
+        )
     with st.expander(t("export.preview"), icon="📄"):
         st.code(code, language="python")
+
+
+def _uploaded_csv(result: RunResult) -> bytes | None:
+    """The uploaded file a CSV run trained on, or None (another dataset, or the file is gone)."""
+    if result.summary.dataset != "csv":
+        return None
+    try:
+        path = upload_path(result.summary.config.data.csv_file)
+        return path.read_bytes() if path.stat().st_size <= MAX_MODEL_BYTES else None
+    except (DatasetError, OSError):
+        return None

@@ -44,6 +44,8 @@ class Dataset:
         preview_text: decoded sample reviews for text datasets.
         pixel_offset, pixel_scale: for images, model input =
             (pixel 0..255 - pixel_offset) / pixel_scale.
+        source: for an uploaded CSV, the steps that made x and y from the
+            file (see `datasets.csv.load_csv`), for exported code.
     """
 
     name: str
@@ -59,6 +61,7 @@ class Dataset:
     preview_text: list[str] = field(default_factory=list)
     pixel_offset: float = 0.0
     pixel_scale: float = 1.0
+    source: dict = field(default_factory=dict)
 
     @property
     def n_classes(self) -> int:

@@ -125,7 +125,42 @@ def load_csv(data: DataConfig, limits: settings.Settings | None = None) -> Datas
     x, feature_names = _encode_features(features, notes)
     if not feature_names:
         raise DatasetError("data.csv_no_features", target=data.target)
-    return split(data, KIND, x, y, task, feature_names, class_names, notes)
+    dataset = split(data, KIND, x, y, task, feature_names, class_names, notes)
+    dataset.source = _source(table, data.target, features, dataset.notes, missing_target)
+    return dataset
+
+
+def _source(
+    table: csv_reader.CsvTable,
+    target: str,
+    features: pd.DataFrame,
+    notes: list,
+    missing_target: int,
+) -> dict:
+    """What `playground.codegen` needs to redo this loading with pandas and scikit-learn.
+
+    Returns:
+        A JSON-ready dict: "reading" (`CsvTable.reading`), "target",
+        "drop_missing_target", "dropped" (columns that are not inputs),
+        "numbers" (number, boolean and date inputs, in order), "dates", "booleans",
+        "texts" (one-hot inputs, in order), "sampled" (rows were sampled)
+        and "stratified" (the split kept class shares).
+    """
+    keys = {key for key, _ in notes}
+    numbers = [str(c) for c in features.columns if _is_number(features[c])]
+    kept = {str(c) for c in features.columns}
+    return {
+        "reading": table.reading,
+        "target": target,
+        "drop_missing_target": bool(missing_target),
+        "dropped": [str(c) for c in table.frame.columns if str(c) not in kept | {target}],
+        "numbers": numbers,
+        "dates": [c for c in numbers if pd.api.types.is_datetime64_any_dtype(features[c])],
+        "booleans": [c for c in numbers if pd.api.types.is_bool_dtype(features[c])],
+        "texts": [str(c) for c in features.columns if str(c) not in numbers],
+        "sampled": "data.note.rows_sampled" in keys,
+        "stratified": "data.note.split_not_stratified" not in keys,
+    }
 
 
 def _read_table(csv_file: str, limits: settings.Settings) -> csv_reader.CsvTable:

@@ -125,10 +125,19 @@ class CsvTable:
     Attributes:
         frame: one column per header field, typed by pandas and `csv_types`.
         notes: (message key, params) pairs saying what was detected or changed.
+        reading: how plain pandas reads the same table, for exported code:
+            "read_csv" (the keyword arguments of `pd.read_csv`: encoding,
+            sep, and skiprows, decimal, thousands where they apply),
+            "dates" ({column: format} for `pd.to_datetime`), "booleans"
+            (columns for `.astype("boolean")`) and "exact" (whether those
+            steps were checked to give this very frame; False when rows were
+            skipped or sampled, or pandas reads the file differently) and
+            "rows_changed" (ragged rows were skipped or rows sampled).
     """
 
     frame: pd.DataFrame
     notes: list[tuple[str, dict]] = field(default_factory=list)
+    reading: dict = field(default_factory=dict)
 
 
 def read_upload(path: Path, limits: CsvLimits, timeout_s: float, memory_mb: int) -> CsvTable:
@@ -208,6 +217,7 @@ def read_csv_bytes(content: bytes, limits: CsvLimits = CsvLimits()) -> CsvTable:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise DatasetError("data.csv_empty")
+    sep_line = bool(_EXCEL_SEP_LINE.match(text[: max(text.find("\n"), 0) or len(text)].strip()))
     text, delimiter = _delimiter(text)
     if delimiter != ",":
         notes.append(
@@ -221,8 +231,59 @@ def read_csv_bytes(content: bytes, limits: CsvLimits = CsvLimits()) -> CsvTable:
     frame = _parse(scan.text, delimiter)
     header, frame = _drop_trailing_empty_columns(scan.header, frame)
     _note_renamed_columns(header, frame, notes)
-    frame = csv_types.type_columns(frame, delimiter, notes)
-    return CsvTable(frame=frame, notes=notes)
+    found: dict = {}
+    frame = csv_types.type_columns(frame, delimiter, notes, found)
+    reading = _reading(content, encoding, delimiter, sep_line, notes, found)
+    reading["rows_changed"] = scan.text is not text
+    reading["exact"] = not reading["rows_changed"] and _reads_the_same(content, reading, frame)
+    return CsvTable(frame=frame, notes=notes, reading=reading)
+
+
+def _reading(
+    content: bytes, label: str, delimiter: str, sep_line: bool, notes: list, found: dict
+) -> dict:
+    """The `pd.read_csv` arguments and typing steps that read this file as the app did."""
+    keys = {key for key, _ in notes}
+    arguments: dict = {"encoding": _python_codec(content, label), "sep": delimiter}
+    if sep_line:
+        arguments["skiprows"] = 1
+    if "data.note.decimal_comma" in keys:
+        arguments["decimal"] = ","
+    if "data.note.thousands" in keys:
+        arguments["thousands"] = ","
+    return {"read_csv": arguments, "dates": found["dates"], "booleans": found["booleans"]}
+
+
+def _python_codec(content: bytes, label: str) -> str:
+    """The codec name `pd.read_csv(encoding=...)` needs for what `decode_text` found."""
+    if label == "UTF-8 (BOM)":
+        return "utf-8-sig"
+    if label in ("UTF-16", "UTF-32"):
+        with_bom = any(content.startswith(bom) for bom, _, name in _BOMS if name == label)
+        return label.lower() if with_bom else _utf16_without_bom(content) or "utf-16"
+    return dict((name, codec) for codec, name in _TEXT_ENCODINGS)[label]
+
+
+def script_read(source, reading: dict) -> pd.DataFrame:
+    """What the exported code does: `pd.read_csv` and the typing steps of `reading`."""
+    frame = pd.read_csv(source, **reading["read_csv"])
+    for column, date_format in reading["dates"].items():
+        frame[column] = pd.to_datetime(frame[column], format=date_format)
+    for column in reading["booleans"]:
+        frame[column] = frame[column].astype("boolean")
+    return frame
+
+
+def _reads_the_same(content: bytes, reading: dict, frame: pd.DataFrame) -> bool:
+    """Whether `script_read` gives this frame: the exported code is offered only then."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            again = script_read(io.BytesIO(content), reading)
+        pd.testing.assert_frame_equal(again, frame, check_dtype=False, check_index_type=False)
+    except Exception:  # any difference, or pandas failing on the file, means "not exact"
+        return False
+    return True
 
 
 def _refuse_binary(content: bytes) -> None:

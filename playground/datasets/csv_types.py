@@ -36,7 +36,9 @@ _DATE = re.compile(
 )
 
 
-def type_columns(frame: pd.DataFrame, delimiter: str, notes: list) -> pd.DataFrame:
+def type_columns(
+    frame: pd.DataFrame, delimiter: str, notes: list, found: dict | None = None
+) -> pd.DataFrame:
     """Types the columns of a freshly read CSV, noting each change.
 
     Args:
@@ -44,11 +46,17 @@ def type_columns(frame: pd.DataFrame, delimiter: str, notes: list) -> pd.DataFra
         delimiter: the file's delimiter (a comma in a number means a decimal
             comma unless the file is comma-separated).
         notes: (message key, params) list to append to.
+        found: if given, receives "dates" ({column: strftime format}) and
+            "booleans" (True/False columns with missing values), so that
+            exported code can type them the same way.
 
     Returns:
         The frame.
     """
     changed: dict[str, list[str]] = {"data.note.decimal_comma": [], "data.note.thousands": []}
+    found = found if found is not None else {}
+    found.setdefault("dates", {})
+    found.setdefault("booleans", [])
     for name in frame.columns:
         column = frame[name]
         if _is_text(column):
@@ -56,6 +64,10 @@ def type_columns(frame: pd.DataFrame, delimiter: str, notes: list) -> pd.DataFra
             frame[name] = typed
             if key:
                 changed[key].append(name)
+            elif typed.dtype == "boolean":
+                found["booleans"].append(name)
+            elif pd.api.types.is_datetime64_any_dtype(typed):
+                found["dates"][name] = typed.attrs.pop("date_format")
     for key, columns in changed.items():
         if columns:
             notes.append((key, {"columns": ", ".join(columns)}))
@@ -89,7 +101,9 @@ def _typed_text(column: pd.Series, delimiter: str) -> tuple[pd.Series, str | Non
         ), "data.note.decimal_comma"
     dates = _dates(text)
     if dates is not None:
-        return dates.reindex(column.index), None
+        typed = dates.reindex(column.index)
+        typed.attrs["date_format"] = dates.attrs["date_format"]
+        return typed, None
     return column, None
 
 
@@ -111,6 +125,7 @@ def _dates(text: pd.Series) -> pd.Series | None:
         for date_format in dict.fromkeys(f for f in formats if f):
             parsed = pd.to_datetime(text, format=date_format, errors="coerce")
             if parsed.notna().all():
+                parsed.attrs["date_format"] = date_format
                 return parsed
     return None
 

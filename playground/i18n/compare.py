@@ -83,4 +83,22 @@ MESSAGES = {
         "ko": "이 학습의 모델 파일이 없습니다 (서버가 오래된 학습을 정리했을 수 있습니다).",
     },
     "export.preview": {"en": "Show the code", "ko": "코드 보기"},
+    "export.csv": {"en": "Your CSV file (.csv)", "ko": "올린 CSV 파일 (.csv)"},
+    "export.no_code_csv_rows": {
+        "en": "No script for this run: the app skipped or sampled rows of your CSV file, so "
+        "code reading the whole file would not train on the same rows. Fix the rows the Data "
+        "page names (or upload fewer rows) to get the code.",
+        "ko": "이 학습은 코드를 만들 수 없습니다. 앱이 CSV 파일의 일부 행을 건너뛰거나 표본으로 "
+        "골랐기 때문에, 파일 전체를 읽는 코드는 같은 행으로 학습하지 않습니다. 데이터 페이지가 "
+        "알려 주는 행을 고치거나 행 수를 줄여서 올리면 코드를 받을 수 있습니다.",
+    },
+    "export.no_code_csv_reading": {
+        "en": "No script for this run: plain `pd.read_csv` does not read your CSV file exactly "
+        "as the app did (for example infinite or too large numbers, or columns without a name), "
+        "so the code would not reach the same accuracy. The model file above is the trained "
+        "model.",
+        "ko": "이 학습은 코드를 만들 수 없습니다. 일반 `pd.read_csv`가 이 CSV 파일을 앱과 똑같이 "
+        "읽지 못해서 (예: 무한대나 너무 큰 숫자, 이름 없는 열) 코드가 같은 정확도에 닿지 "
+        "않습니다. 위의 모델 파일이 학습된 모델입니다.",
+    },
 }
