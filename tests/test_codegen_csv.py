@@ -190,3 +190,11 @@ def test_evaluate_offers_the_script_the_notebook_and_the_csv_of_a_csv_run(fake, 
         buttons
     ), list(buttons)
     assert codegen.csv_file_name(result.summary) in at.get("code")[0].value
+
+    # The upload cleaned off the server: no script (it could not run), and the page says why.
+    upload_path(config.data.csv_file).unlink()
+    at.run()
+    assert not at.exception, at.exception
+    labels = {button.proto.label for button in at.get("download_button")}
+    assert not labels & {"Python script (.py)", "Your CSV file (.csv)"}, labels
+    assert any("no longer on the server" in info.value for info in at.info)

@@ -34,10 +34,10 @@ def downloads(result: RunResult, run_id: str, name: str) -> None:
     st.caption(t("export.help"))
     stem = file_stem(name, run_id)
     csv_bytes = _uploaded_csv(result) if codegen.supports(result.summary) else None
-    model_col, script_col, notebook_col, *csv_col = st.columns(4 if csv_bytes else 3)
+    buttons = st.container(horizontal=True)  # buttons keep their labels whole and wrap on a phone
     model_path = result.model_path
     if model_path.is_file() and model_path.stat().st_size <= MAX_MODEL_BYTES:
-        model_col.download_button(
+        buttons.download_button(
             t("export.model"),
             model_path.read_bytes(),
             file_name=f"{stem}.keras",
@@ -46,14 +46,17 @@ def downloads(result: RunResult, run_id: str, name: str) -> None:
             key="download_model",
         )
     else:
-        model_col.caption(t("export.no_model"))
+        buttons.caption(t("export.no_model"))
     reason = codegen.why_not(result.summary)
     if reason:
         st.info(t(reason), icon="ℹ️")
-    if not codegen.supports(result.summary) or (result.summary.dataset == "csv" and not csv_bytes):
+    if not codegen.supports(result.summary):
+        return
+    if result.summary.dataset == "csv" and not csv_bytes:
+        st.info(t("export.csv_gone"), icon="ℹ️")
         return
     code = codegen.script(result.summary, name)
-    script_col.download_button(
+    buttons.download_button(
         t("export.script"),
         code,
         file_name=f"{stem}.py",
@@ -61,7 +64,7 @@ def downloads(result: RunResult, run_id: str, name: str) -> None:
         icon="🐍",
         key="download_script",
     )
-    notebook_col.download_button(
+    buttons.download_button(
         t("export.notebook"),
         codegen.notebook(result.summary, name),
         file_name=f"{stem}.ipynb",
@@ -70,7 +73,7 @@ def downloads(result: RunResult, run_id: str, name: str) -> None:
         key="download_notebook",
     )
     if csv_bytes:
-        csv_col[0].download_button(
+        buttons.download_button(
             t("export.csv"),
             csv_bytes,
             file_name=codegen.csv_file_name(result.summary),

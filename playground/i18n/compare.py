@@ -84,6 +84,12 @@ MESSAGES = {
     },
     "export.preview": {"en": "Show the code", "ko": "코드 보기"},
     "export.csv": {"en": "Your CSV file (.csv)", "ko": "올린 CSV 파일 (.csv)"},
+    "export.csv_gone": {
+        "en": "No script for this run: its CSV file is no longer on the server (old uploads "
+        "are cleaned up). The model can still be downloaded.",
+        "ko": "이 학습의 스크립트는 만들 수 없습니다: CSV 파일이 서버에 더 이상 없습니다(오래된 "
+        "업로드는 정리됩니다). 모델은 그대로 내려받을 수 있습니다.",
+    },
     "export.no_code_csv_rows": {
         "en": "No script for this run: the app skipped or sampled rows of your CSV file, so "
         "code reading the whole file would not train on the same rows. Fix the rows the Data "
