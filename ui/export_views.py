@@ -34,10 +34,12 @@ def downloads(result: RunResult, run_id: str, name: str) -> None:
     st.caption(t("export.help"))
     stem = file_stem(name, run_id)
     csv_bytes = _uploaded_csv(result) if codegen.supports(result.summary) else None
-    buttons = st.container(horizontal=True)  # buttons keep their labels whole and wrap on a phone
+    left, right = st.columns(
+        2
+    )  # two buttons a row: labels stay whole at 820 px; a phone stacks them
     model_path = result.model_path
     if model_path.is_file() and model_path.stat().st_size <= MAX_MODEL_BYTES:
-        buttons.download_button(
+        left.download_button(
             t("export.model"),
             model_path.read_bytes(),
             file_name=f"{stem}.keras",
@@ -46,7 +48,7 @@ def downloads(result: RunResult, run_id: str, name: str) -> None:
             key="download_model",
         )
     else:
-        buttons.caption(t("export.no_model"))
+        left.caption(t("export.no_model"))
     reason = codegen.why_not(result.summary)
     if reason:
         st.info(t(reason), icon="ℹ️")
@@ -56,7 +58,7 @@ def downloads(result: RunResult, run_id: str, name: str) -> None:
         st.info(t("export.csv_gone"), icon="ℹ️")
         return
     code = codegen.script(result.summary, name)
-    buttons.download_button(
+    right.download_button(
         t("export.script"),
         code,
         file_name=f"{stem}.py",
@@ -64,7 +66,7 @@ def downloads(result: RunResult, run_id: str, name: str) -> None:
         icon="🐍",
         key="download_script",
     )
-    buttons.download_button(
+    left.download_button(
         t("export.notebook"),
         codegen.notebook(result.summary, name),
         file_name=f"{stem}.ipynb",
@@ -73,7 +75,7 @@ def downloads(result: RunResult, run_id: str, name: str) -> None:
         key="download_notebook",
     )
     if csv_bytes:
-        buttons.download_button(
+        right.download_button(
             t("export.csv"),
             csv_bytes,
             file_name=codegen.csv_file_name(result.summary),

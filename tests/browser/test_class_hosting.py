@@ -45,7 +45,8 @@ def test_a_closed_tab_is_cancelled_and_stopping_the_server_leaves_no_workers(bro
     page.goto(f"{server.url}/train?{urlencode(long_experiment().to_query_params())}")
     train = page.get_by_role("button", name="Train", exact=True)
     train.click()
-    page.get_by_text("batch").first.wait_for()  # the progress bar: the job is running
+    # the progress bar: the job is running
+    page.locator('[data-testid="stMain"]').get_by_text("batch").first.wait_for()
     train.click()
     page.get_by_role("button", name="Queue the new one after it").click()
     page.get_by_text("starts when your current run ends").wait_for()

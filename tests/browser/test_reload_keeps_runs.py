@@ -57,12 +57,12 @@ def test_a_reload_keeps_the_run_and_the_language_and_only_this_browser_sees_them
     page.reload()
     page.get_by_text("에포크 후 멈췄습니다").wait_for()
     page.get_by_test_id("stSidebar").get_by_role("link", name="평가").click()
-    page.get_by_text("혼동 행렬").wait_for()
+    page.get_by_text("혼동 행렬", exact=True).wait_for()
 
     second_tab = context.new_page()  # same browser, a bare address: its cookie decides
     second_tab.set_default_timeout(60_000)
     second_tab.goto(f"{app_url}/evaluate")
-    second_tab.get_by_text("혼동 행렬").wait_for()
+    second_tab.get_by_text("혼동 행렬", exact=True).wait_for()
 
     other_browser = browser.new_context()  # another student: a cookie jar of its own
     stranger = other_browser.new_page()
