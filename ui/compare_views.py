@@ -20,6 +20,7 @@ from playground.runs import JobView, RunResult
 from ui import backend
 from ui.export_views import chart_config
 from ui.i18n import lang, t
+from ui.run_views import final_boundary_figure
 
 MAX_BOUNDARY_COLUMNS = 3
 DEFAULT_PICKED = 3
@@ -135,18 +136,8 @@ def boundaries(jobs: list[JobView], results: list[RunResult], names: dict[str, s
     for start in range(0, len(shown), MAX_BOUNDARY_COLUMNS):
         row = shown[start : start + MAX_BOUNDARY_COLUMNS]
         for column, (job, result) in zip(st.columns(MAX_BOUNDARY_COLUMNS), row):
-            grid, summary = result.grid, result.summary
             column.markdown(f"**{escape_markdown(names[job.id])}**")
-            figure = charts.decision_boundary_figure(
-                grid.xs,
-                grid.ys,
-                grid.cell_values(),
-                grid.x_train,
-                grid.y_train,
-                summary.class_names,
-                summary.task,
-                lang(),
-            )
+            figure = final_boundary_figure(result)
             figure.update_layout(height=340, margin={"l": 40, "r": 10, "t": 30, "b": 40})
             column.plotly_chart(
                 figure, key=f"compare_boundary_{job.id}", config=chart_config("boundary")

@@ -12,7 +12,7 @@ from playground.runs import RunResult
 from ui import examples_views
 from ui.i18n import lang, t
 from ui.run_status import chance_level_note
-from ui.run_views import test_scores
+from ui.run_views import final_boundary_figure, test_scores
 
 
 def scores(result: RunResult) -> None:
@@ -170,19 +170,10 @@ def regression(result: RunResult) -> None:
 
 def neurons(result: RunResult) -> None:
     """For 2-D sets: the final boundary and the feature every hidden neuron computes."""
-    grid, summary = result.grid, result.summary
+    grid = result.grid
     st.subheader(t("eval.boundary"))
     st.plotly_chart(
-        charts.decision_boundary_figure(
-            grid.xs,
-            grid.ys,
-            grid.cell_values(),
-            grid.x_train,
-            grid.y_train,
-            summary.class_names,
-            summary.task,
-            lang(),
-        ),
+        final_boundary_figure(result),
         key="final_boundary",
     )
     st.subheader(t("eval.neurons"))

@@ -22,6 +22,7 @@ from playground.errors import PlaygroundError
 from playground.runs import RunResult
 from ui import backend
 from ui.i18n import lang, show_error, t
+from ui.run_views import final_boundary_figure
 
 # The most points of one cell ringed on a 2-D set's boundary plot.
 MAX_CELL_POINTS = 1000
@@ -201,16 +202,6 @@ def _reviews(result: RunResult, examples: evaluation.CellExamples) -> None:
 
 
 def _points(result: RunResult, points: np.ndarray) -> None:
-    grid, summary = result.grid, result.summary
-    fig = charts.decision_boundary_figure(
-        grid.xs,
-        grid.ys,
-        grid.cell_values(),
-        grid.x_train,
-        grid.y_train,
-        summary.class_names,
-        summary.task,
-        lang(),
-    )
+    fig = final_boundary_figure(result)
     charts.highlight_points(fig, points, t("eval.examples_points"))
     st.plotly_chart(fig, key="examples_boundary")

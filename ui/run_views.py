@@ -9,7 +9,7 @@ import streamlit as st
 from playground import charts, evaluation
 from playground.csv_export import safe_csv
 from playground.datasets import Dataset
-from playground.runs import JobView, RunSummary
+from playground.runs import JobView, RunResult, RunSummary
 from ui.export_views import chart_config
 from ui.i18n import lang, t
 
@@ -86,3 +86,18 @@ def live_boundary(job: JobView, dataset: Dataset) -> None:
         st.caption(t("train.boundary_caption_restored", epoch=model_epoch))
     else:
         st.caption(t("train.boundary_caption", epoch=len(job.history)))
+
+
+def final_boundary_figure(result: RunResult):
+    """The decision boundary of a finished 2-D run: its saved grid over its training points."""
+    grid, summary = result.grid, result.summary
+    return charts.decision_boundary_figure(
+        grid.xs,
+        grid.ys,
+        grid.cell_values(),
+        grid.x_train,
+        grid.y_train,
+        summary.class_names,
+        summary.task,
+        lang(),
+    )
