@@ -5,6 +5,8 @@ import socket
 import tempfile
 from pathlib import Path
 
+import pytest
+
 # Before any playground import reads them: one worker is plenty for tests,
 # and runs/uploads go to a private folder rather than the system temp dir.
 os.environ.setdefault("PLAYGROUND_POOL_SIZE", "1")
@@ -55,3 +57,15 @@ def train_in_process(config, artifacts, stream: bool = True) -> list:
         should_stop=lambda: False,
     )
     return events
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    """The Train page on the moons, with an in-process FakeBackend behind it
+    (tests/fake_backend.py): (the AppTest, the backend)."""
+    from tests import fake_backend
+    from tests.test_fake_backend import MOONS
+    from tests.test_train_page import open_train_page
+
+    with fake_backend.behind_the_pages(monkeypatch):
+        yield open_train_page(MOONS), fake_backend.created[-1]

@@ -9,6 +9,7 @@ puts it behind the pages with `PLAYGROUND_BACKEND=tests.fake_backend:FakeBackend
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import numpy as np
@@ -187,3 +188,21 @@ def binary_result(
         seconds={"fit": 1.0},
     )
     return RunResult(folder=None, summary=summary, history=history, y_true=y_true, prob=prob)
+
+
+@contextlib.contextmanager
+def behind_the_pages(monkeypatch):
+    """Puts a FakeBackend behind the pages, the way a deployment chooses a backend
+    (PLAYGROUND_BACKEND), with the pages' cached backend, settings and run files
+    cleared before and after."""
+    from ui import backend
+
+    monkeypatch.setenv("PLAYGROUND_BACKEND", "tests.fake_backend:FakeBackend")
+    caches = (backend.settings, backend.pool, backend.run_result)
+    for cache in caches:
+        cache.clear()
+    try:
+        yield
+    finally:
+        for cache in caches:
+            cache.clear()

@@ -14,7 +14,6 @@ from playground.datasets import load_dataset, store_upload
 from playground.datasets.uploads import upload_path
 from playground.runs import RunResult
 from tests.conftest import train_in_process
-from tests.test_fake_backend import fake  # noqa: F401  (the fixture)
 
 CSV_DIR = Path(__file__).parent / "data" / "csv"
 
@@ -166,7 +165,7 @@ def test_a_csv_the_script_cannot_read_as_the_app_did_gets_no_code_and_a_reason(
         codegen.script(summary)
 
 
-def test_evaluate_offers_the_script_the_notebook_and_the_csv_of_a_csv_run(fake, tmp_path):  # noqa: F811
+def test_evaluate_offers_the_script_the_notebook_and_the_csv_of_a_csv_run(fake, tmp_path):
     import dataclasses
 
     from tests import fake_backend

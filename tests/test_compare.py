@@ -3,7 +3,6 @@
 import json
 
 import numpy as np
-import pytest
 
 from playground import charts, run_names
 from playground.board import JobBoard
@@ -11,7 +10,6 @@ from playground.config import DataConfig, ExperimentConfig, LayerConfig
 from playground.runs import GridOutputs
 from tests import fake_backend
 from tests.test_pages import texts
-from tests.test_train_page import open_train_page
 
 MOONS = ExperimentConfig(
     data=DataConfig(name="moons", n_samples=200), epochs=3, layers=[LayerConfig(8, "relu")]
@@ -97,19 +95,6 @@ def test_the_comparison_chart_overlays_every_run_train_solid_validation_dashed()
 
 
 # ------------------------------------------------------------------ page
-@pytest.fixture
-def fake(monkeypatch):
-    from ui import backend
-
-    monkeypatch.setenv("PLAYGROUND_BACKEND", "tests.fake_backend:FakeBackend")
-    backend.settings.clear()
-    backend.pool.clear()
-    backend.run_result.clear()
-    at = open_train_page(MOONS)
-    yield at, fake_backend.created[-1]
-    backend.settings.clear()
-    backend.pool.clear()
-    backend.run_result.clear()
 
 
 def finished_run(backend, owner, config, folder, accuracy, grid=False) -> str:

@@ -1,31 +1,15 @@
 """The pages against an in-process backend chosen by PLAYGROUND_BACKEND: every state of a
 run, drawn from the backend interface alone (a second backend needs no page change)."""
 
-import pytest
-
 from playground.config import DataConfig, ExperimentConfig, LayerConfig
 from tests import fake_backend
 from tests.test_pages import texts
-from tests.test_train_page import open_train_page, sidebar_texts
+from tests.test_train_page import sidebar_texts
 
 MOONS = ExperimentConfig(
     data=DataConfig(name="moons", n_samples=200), epochs=3, layers=[LayerConfig(8, "relu")]
 )
 LOGS = {"loss": 0.5, "val_loss": 0.55, "accuracy": 0.8, "val_accuracy": 0.78}
-
-
-@pytest.fixture
-def fake(monkeypatch):
-    """Puts a FakeBackend behind the pages, the way a deployment chooses a backend."""
-    from ui import backend
-
-    monkeypatch.setenv("PLAYGROUND_BACKEND", "tests.fake_backend:FakeBackend")
-    backend.settings.clear()
-    backend.pool.clear()
-    at = open_train_page(MOONS)
-    yield at, fake_backend.created[-1]
-    backend.settings.clear()
-    backend.pool.clear()
 
 
 def test_the_backend_named_in_the_environment_serves_the_pages(fake):

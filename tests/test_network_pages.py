@@ -13,22 +13,8 @@ from tests import fake_backend
 from tests.conftest import shared_mnist_path
 from tests.test_fake_backend import LOGS, MOONS
 from tests.test_pages import texts
-from tests.test_train_page import open_train_page
 
 RNG = np.random.default_rng(2)
-
-
-@pytest.fixture
-def fake(monkeypatch):
-    from ui import backend
-
-    monkeypatch.setenv("PLAYGROUND_BACKEND", "tests.fake_backend:FakeBackend")
-    backend.settings.clear()
-    backend.pool.clear()
-    at = open_train_page(MOONS)
-    yield at, fake_backend.created[-1]
-    backend.settings.clear()
-    backend.pool.clear()
 
 
 def moons_network() -> DenseNetwork:

@@ -22,15 +22,9 @@ LOGS = {"loss": 0.5, "val_loss": 0.55, "accuracy": 0.8, "val_accuracy": 0.78}
 @pytest.fixture
 def fake_in(monkeypatch):
     """Opens the Train page in a language, a FakeBackend behind it."""
-    from ui import backend
-
-    monkeypatch.setenv("PLAYGROUND_BACKEND", "tests.fake_backend:FakeBackend")
     monkeypatch.setenv("PLAYGROUND_PAUSE_TIMEOUT_S", "120")
-    backend.settings.clear()
-    backend.pool.clear()
-    yield lambda lang: (open_train_page(MOONS, lang), fake_backend.created[-1])
-    backend.settings.clear()
-    backend.pool.clear()
+    with fake_backend.behind_the_pages(monkeypatch):
+        yield lambda lang: (open_train_page(MOONS, lang), fake_backend.created[-1])
 
 
 @pytest.fixture
